@@ -1,0 +1,146 @@
+"""Load the content folder: YAML files into plain data, keeping the line of every value.
+
+PyYAML composes each file into nodes, which carry their line numbers; we turn the nodes into
+plain dicts, lists and scalars ourselves so that a duplicate key, an alias or an unknown tag is
+reported as a problem with its line instead of being silently accepted.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+# Folder in content/ -> the kind of item its files hold.
+KIND_FOLDERS = {"traits": "trait", "barriers": "barrier", "strategies": "strategy", "shifts": "shift"}
+GUIDE_FILE = "guide.yaml"
+MAX_FILE_BYTES = 1_000_000
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """One content file: its display path, kind, id (file stem), data and value lines."""
+
+    path: str
+    kind: str
+    id: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of the value at ``loc``, or of its nearest parent that has one."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases: they are never needed in content, and they allow
+    'billion laughs' expansion."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.MarkedYAMLError(
+                problem="aliases (*name) are not supported in content; write the value out",
+                problem_mark=mark,
+            )
+        return super().compose_node(parent, index)
+
+
+def display_path(path: Path) -> str:
+    """The path as people type it: relative to the working folder when it is inside it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def load_content(content_dir: Path) -> tuple[list[SourceDoc], list[Problem]]:
+    """Read ``guide.yaml`` and every item file. Returns the parsed files and all problems."""
+    docs: list[SourceDoc] = []
+    problems: list[Problem] = []
+    if not content_dir.is_dir():
+        return [], [Problem(display_path(content_dir), 1, "content folder not found")]
+    guide = content_dir / GUIDE_FILE
+    if guide.is_file():
+        _load_into(guide, "guide", docs, problems)
+    else:
+        problems.append(Problem(display_path(guide), 1, "guide file is missing"))
+    for folder, kind in KIND_FOLDERS.items():
+        for path in sorted((content_dir / folder).glob("*")):
+            if path.suffix == ".yaml" and path.is_file():
+                _load_into(path, kind, docs, problems)
+            elif path.suffix == ".yml":
+                problems.append(Problem(display_path(path), 1, "content files must end in .yaml"))
+    return docs, problems
+
+
+def _load_into(path: Path, kind: str, docs: list[SourceDoc], problems: list[Problem]) -> None:
+    shown = display_path(path)
+    found: list[Problem] = []
+    data, lines = parse_yaml(path.read_bytes(), shown, found)
+    problems.extend(found)
+    if not found:
+        docs.append(SourceDoc(shown, kind, path.stem, data, lines))
+
+
+def parse_yaml(raw: bytes, shown: str, problems: list[Problem]) -> tuple[Any, dict[Loc, int]]:
+    """Parse one YAML document. Problems are appended; the data is None when parsing failed."""
+    lines: dict[Loc, int] = {}
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(Problem(shown, 1, f"file is larger than {MAX_FILE_BYTES} bytes"))
+        return None, lines
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        problems.append(Problem(shown, line, "file is not valid UTF-8 text"))
+        return None, lines
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            problems.append(Problem(shown, 1, "file is empty"))
+            return None, lines
+        return _to_python(loader, node, (), lines, shown, problems), lines
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        problems.append(Problem(shown, line, f"YAML syntax error: {err.problem or err.context}"))
+    except yaml.YAMLError as err:
+        problems.append(Problem(shown, 1, f"YAML syntax error: {err}"))
+    except RecursionError:
+        problems.append(Problem(shown, 1, "YAML is nested too deeply"))
+    finally:
+        loader.dispose()
+    return None, lines
+
+
+def _to_python(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int], shown: str,
+               problems: list[Problem]) -> Any:
+    lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                problems.append(Problem(shown, line, "keys must be plain text"))
+                continue
+            if key in result:
+                problems.append(Problem(shown, line, f"duplicate key '{key}'"))
+                continue
+            result[key] = _to_python(loader, value_node, (*loc, key), lines, shown, problems)
+            lines[(*loc, key)] = line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(loader, item, (*loc, i), lines, shown, problems)
+                for i, item in enumerate(node.value)]
+    return loader.construct_object(node)

@@ -1,0 +1,33 @@
+"""Problems found in content, and the one exception that carries them.
+
+Every stage reports what is wrong as :class:`Problem` values instead of raising at the first one,
+so a content author sees every problem at once, as ``path:line: message``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content has errors; carries every problem found, sorted by file and line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def errors_in(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if not p.warning]

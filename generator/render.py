@@ -1,0 +1,85 @@
+"""Render the model into Markdown pages: ``{path relative to docs/: text}``. No disk writes here.
+
+One Jinja2 template per page type, in ``generator/templates``; ``StrictUndefined`` turns a
+missing value into an error instead of an empty string.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from .graph import Graph
+from .model import FOLDERS, Content, Item
+
+WORKSHEETS = "worksheets"
+
+
+def page_of(item: Item) -> str:
+    return f"{FOLDERS[item.kind]}/{item.id}.md"
+
+
+def worksheet_of(item: Item) -> str:
+    return f"{WORKSHEETS}/{item.id}.md"
+
+
+@pass_context
+def link_to(context: Context, target: str) -> str:
+    """A link from the page being rendered (``here``) to ``target``, both relative to docs/."""
+    return posixpath.relpath(target, posixpath.dirname(context["here"]) or ".")
+
+
+def plain_text(value: str) -> str:
+    """A plain-text field (title, summary, prompt): HTML in it shows as written, never as markup."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def make_environment() -> Environment:
+    env = Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined,
+                      autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["text"] = plain_text
+    env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
+    env.globals.update(link_to=link_to, page_of=page_of, worksheet_of=worksheet_of, folders=FOLDERS)
+    return env
+
+
+def render_pages(content: Content, graph: Graph) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/."""
+    env = make_environment()
+    common: dict[str, Any] = {"guide": content.guide, "content": content, "graph": graph}
+
+    def render(template: str, here: str, **extra: Any) -> tuple[str, str]:
+        return here, env.get_template(template).render(here=here, **common, **extra)
+
+    pages = [render("home.md.j2", "index.md"),
+             render("matrix.md.j2", "matrix.md"),
+             render("tags.md.j2", "tags.md"),
+             render("next_steps.md.j2", "next-steps.md"),
+             render("worksheet_index.md.j2", f"{WORKSHEETS}/index.md")]
+    for kind, folder in FOLDERS.items():
+        section = getattr(content.guide.sections, folder)
+        pages.append(render("section.md.j2", f"{folder}/index.md", section=section,
+                            items=content.of_kind(kind)))
+    for item in content.items:
+        pages.append(render("item.md.j2", page_of(item), item=item, related=graph.related(item)))
+        pages.append(render("worksheet.md.j2", worksheet_of(item), item=item))
+    return dict(sorted(pages))
+
+
+def site_nav(content: Content) -> list[Any]:
+    """The site's navigation, in learning order, in MkDocs' ``nav`` format."""
+    def entries(folder: str, items: tuple[Item, ...], make: Any) -> list[Any]:
+        return [f"{folder}/index.md", *({item.title: make(item)} for item in items)]
+
+    sections = content.guide.sections
+    nav: list[Any] = [{"Home": "index.md"}]
+    for kind, folder in FOLDERS.items():
+        nav.append({getattr(sections, folder).title: entries(folder, content.of_kind(kind), page_of)})
+    nav.append({"Worksheets": [f"{WORKSHEETS}/index.md", *(
+        {getattr(sections, folder).title: [{i.title: worksheet_of(i)} for i in content.of_kind(kind)]}
+        for kind, folder in FOLDERS.items())]})
+    nav += [{"Barriers × strategies": "matrix.md"}, {"Tags": "tags.md"}, {"Your next step": "next-steps.md"}]
+    return nav
