@@ -93,3 +93,7 @@ def _fail(problems: list[Problem]) -> NoReturn:
     errors = sum(not p.warning for p in problems)
     click.echo(f"{errors} error(s), {len(problems) - errors} warning(s): nothing was written.", err=True)
     sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -33,6 +33,7 @@ class SourceDoc:
     id: str
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    failed: bool = False  # unreadable; its problems are already reported
 
     def line_of(self, loc: Loc) -> int:
         """The line of the value at ``loc``, or of its nearest parent that has one."""
@@ -87,8 +88,7 @@ def _load_into(path: Path, kind: str, docs: list[SourceDoc], problems: list[Prob
     found: list[Problem] = []
     data, lines = parse_yaml(path.read_bytes(), shown, found)
     problems.extend(found)
-    if not found:
-        docs.append(SourceDoc(shown, kind, path.stem, data, lines))
+    docs.append(SourceDoc(shown, kind, path.stem, data, lines, failed=bool(found)))
 
 
 def parse_yaml(raw: bytes, shown: str, problems: list[Problem]) -> tuple[Any, dict[Loc, int]]:
@@ -111,9 +111,7 @@ def parse_yaml(raw: bytes, shown: str, problems: list[Problem]) -> tuple[Any, di
             return None, lines
         return _to_python(loader, node, (), lines, shown, problems), lines
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        problems.append(Problem(shown, line, f"YAML syntax error: {err.problem or err.context}"))
+        problems.append(_syntax_problem(shown, err))
     except yaml.YAMLError as err:
         problems.append(Problem(shown, 1, f"YAML syntax error: {err}"))
     except RecursionError:
@@ -144,3 +142,11 @@ def _to_python(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int]
         return [_to_python(loader, item, (*loc, i), lines, shown, problems)
                 for i, item in enumerate(node.value)]
     return loader.construct_object(node)
+
+
+def _syntax_problem(shown: str, err: yaml.MarkedYAMLError) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    message = f"YAML syntax error: {err.problem or err.context}"
+    if err.context and err.context_mark and mark and err.context_mark.line != mark.line:
+        message += f" ({err.context} on line {err.context_mark.line + 1})"
+    return Problem(shown, mark.line + 1 if mark else 1, message)

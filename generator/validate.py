@@ -33,7 +33,10 @@ def validate_content(docs: list[SourceDoc]) -> tuple[Content | None, list[Proble
                 problems.append(Problem(doc.path, 1, f"duplicate id '{value.id}': {first.path} has it too"))
             else:
                 items[value.id] = (value, doc)
-    known = {doc.id: doc.kind for doc in docs if doc.kind != "guide"}
+    known: dict[str, str] = {}
+    for doc in docs:
+        if doc.kind != "guide":
+            known.setdefault(doc.id, doc.kind)
     problems += _check_references(items, known, guide, docs)
     if guide is None or any(not p.warning for p in problems):
         return None, problems
@@ -44,6 +47,8 @@ def validate_content(docs: list[SourceDoc]) -> tuple[Content | None, list[Proble
 
 
 def _validate_doc(doc: SourceDoc, problems: list[Problem]) -> Any:
+    if doc.failed:
+        return None
     if not isinstance(doc.data, dict):
         problems.append(Problem(doc.path, 1, "the file must be a set of 'field: value' lines"))
         return None

@@ -1,0 +1,37 @@
+"""What a reader sees in Chromium: search finds pages, links lead from a barrier to its strategies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, serve
+from tests.test_site import build_site
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    site = build_site(tmp_path_factory.mktemp("browse"), ROOT / "content")
+    with serve(site) as url:
+        yield url
+
+
+def test_search_finds_a_barrier_and_its_page_links_to_strategies(browser, site_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("succession", delay=20)
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=10_000)
+    assert "successor" in page.locator(".md-search-result").inner_text().lower()
+    page.goto(site_url + "barriers/no-succession-plan/")
+    page.get_by_role("link", name="Seek mentorship from senior leaders").first.click()
+    assert page.url.endswith("/strategies/seek-mentorship/")
+    assert page.locator("h1").inner_text().startswith("Seek mentorship from senior leaders")
+    assert errors == []
+    page.close()

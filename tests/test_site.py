@@ -1,0 +1,124 @@
+"""Whole-site tests: build the shipped guide with MkDocs --strict and check what a reader gets."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.build import check
+from generator.model import FOLDERS
+from tests.conftest import ROOT, make_project
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []  # every href/src
+        self.loads: list[str] = []  # what the browser fetches when the page opens
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (tag, name) in {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")}:
+                self.links.append(value)
+                if tag != "a":
+                    self.loads.append(value)
+
+
+def build_site(where: Path, content: Path, *leap_args: str) -> Path:
+    config = make_project(where, content)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-f", str(config), *leap_args],
+                            cwd=where, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr
+    return where / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("guide"), ROOT / "content", "--strict")
+
+
+def test_every_item_has_its_page_and_worksheet(site: Path) -> None:
+    content = check(ROOT / "content").content
+    assert len(content.items) == 33
+    for item in content.items:
+        assert (site / FOLDERS[item.kind] / item.id / "index.html").is_file(), item.id
+        assert (site / "worksheets" / item.id / "index.html").is_file(), item.id
+
+
+def test_every_internal_link_resolves(site: Path) -> None:
+    broken = []
+    # 404.html is served at any depth, so MkDocs gives it root-absolute links (made right for a
+    # sub-path by site_url); every other page links relatively.
+    for page in (p for p in site.rglob("*.html") if p.name != "404.html"):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)} -> {link}")
+    assert broken == []
+
+
+def test_search_index_holds_every_item_title(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["title"] for doc in index["docs"]}
+    for item in check(ROOT / "content").content.items:
+        assert item.title in titles, item.title
+
+
+def test_item_pages_link_both_ways(site: Path) -> None:
+    barrier = (site / "barriers" / "no-succession-plan" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../strategies/seek-mentorship/"' in barrier
+    assert 'href="../../traits/team-development/"' in barrier
+    trait = (site / "traits" / "team-development" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../barriers/no-succession-plan/"' in trait
+    assert 'href="../../worksheets/team-development/"' in trait
+
+
+def test_nothing_loads_from_the_internet(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        external = [link for link in parser.loads if urlsplit(link).netloc]
+        assert external == [], page
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
+
+
+def test_the_mini_fixture_builds_too(tmp_path: Path) -> None:
+    site = build_site(tmp_path, ROOT / "tests" / "fixtures" / "mini", "--strict")
+    assert (site / "traits" / "clarity" / "index.html").is_file()
+
+
+def test_plain_mkdocs_build_runs_the_generator_through_the_hook(tmp_path: Path) -> None:
+    config = make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "barriers" / "hiding" / "index.html").is_file()
+
+
+def test_plain_mkdocs_build_reports_bad_content_without_a_traceback(tmp_path: Path) -> None:
+    config = make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
+    (tmp_path / "content" / "traits" / "clarity.yaml").write_text("titel: x\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "content/traits/clarity.yaml:1: unknown field 'titel' (did you mean 'title'?)" in result.stdout
