@@ -11,7 +11,9 @@ from typing import NoReturn
 import click
 
 from .build import Generated, check, generate
+from .pdf import PdfError, make_pdfs
 from .problems import ContentError, Problem
+from .worksheets import workbook_order
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,12 +43,34 @@ def check_command(content_dir: Path, strict: bool) -> None:
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), default="site", show_default=True)
 def build_command(strict: bool, config_file: Path, site_dir: Path) -> None:
     """Generate docs/ from content/, then build the site with MkDocs (strict: no broken links)."""
+    _build_site(config_file, site_dir, strict)
+    click.echo(f"Site built. Open {(site_dir / 'index.html').resolve().as_uri()}, "
+               "or run `leap serve` for a live preview.")
+
+
+@main.command("pdf")
+@click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default="mkdocs.yml", show_default=True)
+@click.option("-d", "--site-dir", type=click.Path(path_type=Path), default="site", show_default=True)
+def pdf_command(config_file: Path, site_dir: Path) -> None:
+    """Build the site, then print every worksheet to PDF and bind the A4 and US Letter workbooks."""
+    generated = _build_site(config_file, site_dir, strict=False)
+    entries = workbook_order(generated.checked.content)
+    try:
+        written = make_pdfs(site_dir, generated.checked.content.guide, entries)
+    except PdfError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(1)
+    click.echo(f"Wrote {len(written)} PDFs to {(site_dir / 'pdf').as_posix()}/, including "
+               f"workbook-a4.pdf and workbook-letter.pdf.")
+
+
+def _build_site(config_file: Path, site_dir: Path, strict: bool) -> Generated:
     generated = _generate(config_file, strict)
     click.echo(f"Generated {len(generated.pages)} pages in docs/ "
                f"({len(generated.report.written)} written, {len(generated.report.removed)} removed).")
     _mkdocs("build", "--strict", "-f", str(config_file), "-d", str(site_dir))
-    click.echo(f"Site built. Open {(site_dir / 'index.html').resolve().as_uri()}, "
-               "or run `leap serve` for a live preview.")
+    return generated
 
 
 @main.command("serve")

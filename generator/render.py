@@ -14,16 +14,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from .graph import Graph
 from .model import FOLDERS, Content, Item
-
-WORKSHEETS = "worksheets"
+from .worksheets import RATING_QUESTIONS, TOOLKIT, WORKSHEETS, sheet_path, worksheet_of
 
 
 def page_of(item: Item) -> str:
     return f"{FOLDERS[item.kind]}/{item.id}.md"
-
-
-def worksheet_of(item: Item) -> str:
-    return f"{WORKSHEETS}/{item.id}.md"
 
 
 @pass_context
@@ -42,7 +37,8 @@ def make_environment() -> Environment:
                       autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["text"] = plain_text
     env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
-    env.globals.update(link_to=link_to, page_of=page_of, worksheet_of=worksheet_of, folders=FOLDERS)
+    env.globals.update(link_to=link_to, page_of=page_of, worksheet_of=worksheet_of, sheet_path=sheet_path,
+                       folders=FOLDERS, toolkit=TOOLKIT, RATING_QUESTIONS=RATING_QUESTIONS)
     return env
 
 
@@ -63,6 +59,8 @@ def render_pages(content: Content, graph: Graph) -> dict[str, str]:
         section = getattr(content.guide.sections, folder)
         pages.append(render("section.md.j2", f"{folder}/index.md", section=section,
                             items=content.of_kind(kind)))
+    for sheet in TOOLKIT:
+        pages.append(render(sheet.template, sheet_path(sheet), sheet=sheet))
     for item in content.items:
         pages.append(render("item.md.j2", page_of(item), item=item, related=graph.related(item)))
         pages.append(render("worksheet.md.j2", worksheet_of(item), item=item))
@@ -78,7 +76,7 @@ def site_nav(content: Content) -> list[Any]:
     nav: list[Any] = [{"Home": "index.md"}]
     for kind, folder in FOLDERS.items():
         nav.append({getattr(sections, folder).title: entries(folder, content.of_kind(kind), page_of)})
-    nav.append({"Worksheets": [f"{WORKSHEETS}/index.md", *(
+    nav.append({"Worksheets": [f"{WORKSHEETS}/index.md", *({s.title: sheet_path(s)} for s in TOOLKIT), *(
         {getattr(sections, folder).title: [{i.title: worksheet_of(i)} for i in content.of_kind(kind)]}
         for kind, folder in FOLDERS.items())]})
     nav += [{"Barriers × strategies": "matrix.md"}, {"Tags": "tags.md"}, {"Your next step": "next-steps.md"}]

@@ -13,6 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 from .loader import Loc, SourceDoc
 from .model import FOLDERS, ITEM_CLASSES, RELATIONS, Content, Guide, Item, learning_order
 from .problems import Problem
+from .worksheets import RESERVED_IDS
 
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {kind: TypeAdapter(cls) for kind, cls in ITEM_CLASSES.items()}
 _ADAPTERS["guide"] = TypeAdapter(Guide)
@@ -28,7 +29,9 @@ def validate_content(docs: list[SourceDoc]) -> tuple[Content | None, list[Proble
         if isinstance(value, Guide):
             guide = value
         elif isinstance(value, Item):
-            if value.id in items:
+            if value.id in RESERVED_IDS:
+                problems.append(Problem(doc.path, 1, f"the id '{value.id}' is taken by a worksheet; rename the file"))
+            elif value.id in items:
                 first = items[value.id][1]
                 problems.append(Problem(doc.path, 1, f"duplicate id '{value.id}': {first.path} has it too"))
             else:

@@ -1,12 +1,7 @@
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -34,9 +29,8 @@ def make_project(where: Path, content: Path) -> Path:
     return where / "mkdocs.yml"
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
+from generator.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from generator.localserver import serve  # noqa: E402,F401  (re-exported for the browser tests)
 
 
 @pytest.fixture(scope="session")
@@ -53,22 +47,3 @@ def browser():  # type: ignore[no-untyped-def]
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` over HTTP on 127.0.0.1 for the length of the block; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass

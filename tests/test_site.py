@@ -51,7 +51,7 @@ def test_every_item_has_its_page_and_worksheet(site: Path) -> None:
     assert len(content.items) == 33
     for item in content.items:
         assert (site / FOLDERS[item.kind] / item.id / "index.html").is_file(), item.id
-        assert (site / "worksheets" / item.id / "index.html").is_file(), item.id
+        assert (site / "worksheets" / FOLDERS[item.kind] / item.id / "index.html").is_file(), item.id
 
 
 def test_every_internal_link_resolves(site: Path) -> None:
@@ -86,7 +86,9 @@ def test_item_pages_link_both_ways(site: Path) -> None:
     assert 'href="../../traits/team-development/"' in barrier
     trait = (site / "traits" / "team-development" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../barriers/no-succession-plan/"' in trait
-    assert 'href="../../worksheets/team-development/"' in trait
+    assert 'href="../../worksheets/traits/team-development/"' in trait
+    sheet = (site / "worksheets" / "traits" / "team-development" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../../traits/team-development/"' in sheet
 
 
 def test_nothing_loads_from_the_internet(site: Path) -> None:

@@ -19,7 +19,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def test_a_second_generation_writes_nothing(mini: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     first = generate(mini, docs)
-    assert len(first.report.written) == len(first.pages) == 19
+    assert len(first.report.written) == len(first.pages) == 26
     before = snapshot(docs)
     second = generate(mini, docs)
     assert second.report.written == () and second.report.removed == ()
@@ -43,7 +43,7 @@ def test_hand_written_files_survive_and_stale_generated_files_go(mini: Path, tmp
     generate(mini, docs)
     (mini / "shifts" / "zoom-out.yaml").unlink()
     report = generate(mini, docs).report
-    assert set(report.removed) == {"shifts/zoom-out.md", "worksheets/zoom-out.md"}
+    assert set(report.removed) == {"shifts/zoom-out.md", "worksheets/shifts/zoom-out.md"}
     assert (docs / "traits" / "my-notes.md").read_text(encoding="utf-8") == "mine"
     assert (docs / "about.md").read_text(encoding="utf-8") == "also mine"
     assert "shifts/zoom-out.md" not in (docs / MANIFEST).read_text(encoding="utf-8")

@@ -1,0 +1,118 @@
+"""`leap pdf`: print every worksheet of the built site through headless Chromium, and bind them,
+with a cover, a table of contents and the introduction, into one workbook per paper size.
+
+Chromium is Debian's (``/usr/bin/chromium``, or ``LEAP_CHROMIUM``), driven by Playwright: no
+browser is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+from pypdf import PdfReader, PdfWriter
+
+from .localserver import serve
+from .model import Guide
+from .render import make_environment
+from .worksheets import Entry
+
+CHROMIUM = Path(os.environ.get("LEAP_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update"]
+PAPER = {"a4": "A4", "letter": "Letter"}
+MARGINS = {"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
+
+
+class PdfError(Exception):
+    """A problem that stops `leap pdf`, said in words a person can act on."""
+
+
+@dataclass(frozen=True)
+class Printed:
+    entry: Entry
+    pdf: Path
+    pages: int
+
+
+def make_pdfs(site_dir: Path, guide: Guide, entries: tuple[Entry, ...]) -> list[Path]:
+    """Write one PDF per worksheet and paper size into ``site_dir/pdf``, then the two workbooks."""
+    out = site_dir / "pdf"
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with _browser() as browser, serve(site_dir) as base:
+        page = browser.new_page()
+        for size in PAPER:
+            printed = [_print_sheet(page, base + _url(entry.path), out / f"{entry.id}-{size}.pdf", size, entry)
+                       for entry in entries]
+            written += [p.pdf for p in printed]
+            written.append(_bind(page, guide, printed, out / f"workbook-{size}.pdf", size))
+    return written
+
+
+def _browser() -> Any:
+    if not CHROMIUM.exists():
+        raise PdfError(f"Chromium was not found at {CHROMIUM}. Install Debian's Chromium with "
+                       "`sudo apt-get install chromium` (or set LEAP_CHROMIUM to its path), then run "
+                       "`leap pdf` again.")
+    from playwright.sync_api import sync_playwright
+
+    class _Session:
+        def __enter__(self) -> Any:
+            self.playwright = sync_playwright().start()
+            try:
+                self.browser = self.playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            except Exception as err:
+                self.playwright.stop()
+                raise PdfError(f"Chromium at {CHROMIUM} did not start: {str(err).splitlines()[0]}") from None
+            return self.browser
+
+        def __exit__(self, *exc: object) -> None:
+            self.browser.close()
+            self.playwright.stop()
+
+    return _Session()
+
+
+def _url(docs_path: str) -> str:
+    return docs_path.removesuffix(".md").removesuffix("index") + ("/" if not docs_path.endswith("index.md") else "")
+
+
+def _print_sheet(page: Any, url: str, target: Path, size: str, entry: Entry) -> Printed:
+    page.goto(url, wait_until="load")
+    page.emulate_media(media="print")
+    page.pdf(path=str(target), format=PAPER[size], print_background=True, margin=MARGINS)
+    return Printed(entry, target, len(PdfReader(target).pages))
+
+
+def _bind(page: Any, guide: Guide, printed: list[Printed], target: Path, size: str) -> Path:
+    """Cover, contents and introduction, then every worksheet, with a bookmark for each."""
+    front = target.with_suffix(".front.pdf")
+    toc_pages = 1
+    for _ in range(2):  # the second pass uses the real length of the contents
+        starts, page_no = [], 2 + toc_pages + 1
+        for sheet in printed:
+            starts.append(page_no)
+            page_no += sheet.pages
+        html = make_environment().get_template("workbook.html.j2").render(
+            guide=guide, sheets=list(zip(printed, starts)), paper=PAPER[size],
+            introduction=markdown.markdown(guide.introduction + "\n\n" + guide.peter_principle_note))
+        page.set_content(html, wait_until="load")
+        page.pdf(path=str(front), format=PAPER[size], print_background=True, margin=MARGINS)
+        front_pages = len(PdfReader(front).pages)
+        if front_pages - 2 == toc_pages:
+            break
+        toc_pages = front_pages - 2
+    writer = PdfWriter()
+    writer.append(str(front))
+    writer.add_outline_item("Contents", 1)
+    for sheet, start in zip(printed, starts):
+        writer.append(str(sheet.pdf))
+        writer.add_outline_item(sheet.entry.title, start - 1)
+    with target.open("wb") as handle:
+        writer.write(handle)
+    front.unlink()
+    return target

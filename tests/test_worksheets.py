@@ -1,0 +1,93 @@
+"""Worksheets: answers stay in the browser, print cleanly on A4 and Letter, and bind into workbooks."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.build import check
+from generator.model import FOLDERS
+from tests.conftest import ROOT, make_project, serve
+from tests.test_site import build_site
+
+pytestmark = pytest.mark.browser
+SIZES = {"A4": (595.92, 842.88), "Letter": (612.0, 792.0)}
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    with serve(build_site(tmp_path_factory.mktemp("sheets"), ROOT / "content")) as url:
+        yield url
+
+
+def test_answers_survive_a_reload_and_can_be_cleared(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_context().new_page()
+    url = site_url + "worksheets/traits/vision/"
+    page.goto(url)
+    page.get_by_label("1. What do you believe").fill("AI will change how we plan.")
+    page.get_by_label("4", exact=True).check()
+    page.reload()
+    assert page.get_by_label("1. What do you believe").input_value() == "AI will change how we plan."
+    assert page.get_by_label("4", exact=True).is_checked()
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear my answers").click()
+    assert page.get_by_label("1. What do you believe").input_value() == ""
+    page.reload()
+    assert page.get_by_label("1. What do you believe").input_value() == ""
+    assert not page.get_by_label("4", exact=True).is_checked()
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("item_id", ["no-succession-plan", "business-acumen-gap", "relational-challenges"])
+def test_an_item_worksheet_prints_whole_on_at_most_two_pages(browser, site_url: str, paper: str,  # type: ignore[no-untyped-def]
+                                                             item_id: str) -> None:
+    item = check(ROOT / "content").content.by_id[item_id]
+    page = browser.new_page()
+    page.goto(f"{site_url}worksheets/{FOLDERS[item.kind]}/{item_id}/")
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width), 2), round(float(box.height), 2)) == SIZES[paper]
+    assert 1 <= len(reader.pages) <= 2
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    for prompt in item.prompts:
+        assert " ".join(prompt.split()) in text, prompt
+    for chrome in ("Skip to content", "Search", "Clear my answers", "Made with"):
+        assert chrome not in text
+
+
+def run_leap(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args, "-f", str(project / "mkdocs.yml")],
+                          cwd=project, capture_output=True, text=True, check=False,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **env})
+
+
+def test_leap_pdf_binds_both_workbooks(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
+    result = run_leap(tmp_path, "pdf")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "site" / "pdf"
+    for paper, size in (("a4", "A4"), ("letter", "Letter")):
+        reader = PdfReader(pdf / f"workbook-{paper}.pdf")
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width), 2), round(float(box.height), 2)) == SIZES[size]
+        titles = [entry.title for entry in reader.outline]
+        assert titles[:4] == ["Contents", "Leadership self-assessment", "Barrier diagnostic", "Worksheet: Clarity"]
+        assert len(titles) == 1 + 5 + 7
+        first_page = reader.pages[0].extract_text()
+        assert "Mini Guide" in first_page
+        assert (pdf / f"hiding-{paper}.pdf").is_file()
+
+
+def test_leap_pdf_without_chromium_says_how_to_install_it(tmp_path: Path) -> None:
+    make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
+    result = run_leap(tmp_path, "pdf", LEAP_CHROMIUM=str(tmp_path / "no-chromium"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "apt-get install chromium" in result.stderr
