@@ -18,8 +18,8 @@ from mkdocs.exceptions import Abort
 # was not pip-installed (a wiki team running plain `mkdocs build` on a checkout).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator.build import generate  # noqa: E402
-from generator.problems import ContentError  # noqa: E402
+from generator.build import generate
+from generator.problems import ContentError
 
 log = logging.getLogger("mkdocs.hooks.leap")
 _command = "build"

@@ -8,8 +8,9 @@ inverse is derived in :mod:`generator.graph`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Annotated, ClassVar, Mapping
+from typing import Annotated, ClassVar
 
 from pydantic import ConfigDict, Field, StringConstraints
 from pydantic.dataclasses import dataclass

@@ -58,6 +58,7 @@ def _browser() -> Any:
         raise PdfError(f"Chromium was not found at {CHROMIUM}. Install Debian's Chromium with "
                        "`sudo apt-get install chromium` (or set LEAP_CHROMIUM to its path), then run "
                        "`leap pdf` again.")
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     class _Session:
@@ -65,7 +66,7 @@ def _browser() -> Any:
             self.playwright = sync_playwright().start()
             try:
                 self.browser = self.playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            except Exception as err:
+            except PlaywrightError as err:
                 self.playwright.stop()
                 raise PdfError(f"Chromium at {CHROMIUM} did not start: {str(err).splitlines()[0]}") from None
             return self.browser
@@ -108,10 +109,10 @@ def _bind(page: Any, guide: Guide, printed: list[Printed], target: Path, size: s
         toc_pages = front_pages - 2
     writer = PdfWriter()
     writer.append(str(front))
-    writer.add_outline_item("Contents", 1)
+    writer.add_outline_item(title="Contents", page_number=1)
     for sheet, start in zip(printed, starts):
         writer.append(str(sheet.pdf))
-        writer.add_outline_item(sheet.entry.title, start - 1)
+        writer.add_outline_item(title=sheet.entry.title, page_number=start - 1)
     with target.open("wb") as handle:
         writer.write(handle)
     front.unlink()

@@ -29,8 +29,8 @@ def make_project(where: Path, content: Path) -> Path:
     return where / "mkdocs.yml"
 
 
-from generator.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from generator.localserver import serve  # noqa: E402,F401  (re-exported for the browser tests)
+from generator.localserver import serve  # noqa: F401  (re-exported for the browser tests)
+from generator.pdf import CHROMIUM, CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")

@@ -57,6 +57,15 @@
     catch (e) { return null; }
   }
 
+  /* The address printed on paper: absolute when the site knows its URL (site_url), otherwise the
+   * page's path inside the guide, never a passing localhost address. */
+  function printedAddress(link) {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    if (canonical) return new URL(link.getAttribute("href"), canonical.href).href;
+    var root = siteBase();
+    return "in the guide: " + (root ? link.pathname.slice(root.pathname.length) : link.getAttribute("href"));
+  }
+
   function showPdfLinks(sheet) {
     var base = siteBase();
     if (!base || !/^https?:$/.test(window.location.protocol)) return;
@@ -94,7 +103,7 @@
       }
     });
     sheet.querySelectorAll("a.leap-page-link").forEach(function (link) {
-      link.setAttribute("data-print-url", link.href);
+      link.setAttribute("data-print-url", printedAddress(link));
     });
     showPdfLinks(sheet);
   }
