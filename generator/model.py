@@ -44,14 +44,25 @@ class Item:
 
 
 @dataclass(frozen=True, config=SCHEMA)
+class Anchors:
+    """What a rating of 1 (low), 3 (middle) and 5 (high) looks like, in behaviour."""
+
+    low: OneLine
+    middle: OneLine
+    high: OneLine
+
+
+@dataclass(frozen=True, config=SCHEMA)
 class Trait(Item):
     practices: Annotated[tuple[OneLine, ...], Field(min_length=1, max_length=10)]
+    anchors: Anchors
 
     kind: ClassVar[str] = "trait"
 
 
 @dataclass(frozen=True, config=SCHEMA)
 class Barrier(Item):
+    sounds_like: OneLine  # the barrier in the first person, for the self-assessment
     way_through: Text
     undermines: Ids  # traits
 

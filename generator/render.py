@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from .assessment import WEIGHTS, assessment_data
 from .graph import Graph
 from .model import FOLDERS, Content, Item
 from .worksheets import RATING_QUESTIONS, TOOLKIT, WORKSHEETS, sheet_path, worksheet_of
@@ -55,7 +56,8 @@ def render_pages(content: Content, graph: Graph) -> dict[str, str]:
              render("matrix.md.j2", "matrix.md"),
              render("tags.md.j2", "tags.md"),
              render("next_steps.md.j2", "next-steps.md"),
-             render("worksheet_index.md.j2", f"{WORKSHEETS}/index.md")]
+             render("worksheet_index.md.j2", f"{WORKSHEETS}/index.md"),
+             render("assessment.md.j2", "assessment.md", data=assessment_data(graph), weights=WEIGHTS)]
     for kind, folder in FOLDERS.items():
         section = getattr(content.guide.sections, folder)
         pages.append(render("section.md.j2", f"{folder}/index.md", section=section,
@@ -74,7 +76,7 @@ def site_nav(content: Content) -> list[Any]:
         return [f"{folder}/index.md", *({item.title: make(item)} for item in items)]
 
     sections = content.guide.sections
-    nav: list[Any] = [{"Home": "index.md"}]
+    nav: list[Any] = [{"Home": "index.md"}, {"Self-assessment": "assessment.md"}]
     for kind, folder in FOLDERS.items():
         nav.append({getattr(sections, folder).title: entries(folder, content.of_kind(kind), page_of)})
     nav.append({"Worksheets": [f"{WORKSHEETS}/index.md", *({s.title: sheet_path(s)} for s in TOOLKIT), *(

@@ -47,12 +47,12 @@ def test_wrongly_typed_fields(mini: Path) -> None:
     edit(mini / "traits" / "clarity.yaml", "tags: [strategy]", "tags: strategy")
     edit(mini / "traits" / "clarity.yaml", "order: 1", "order: first")
     assert problems_for(mini) == ["traits/clarity.yaml:1: 'order' should be a whole number",
-                                  "traits/clarity.yaml:13: 'tags' should be a list, not text"]
+                                  "traits/clarity.yaml:17: 'tags' should be a list, not text"]
 
 
 def test_too_few_prompts(mini: Path) -> None:
     edit(mini / "barriers" / "hiding.yaml", "  - Who should?\n", "")
-    assert problems_for(mini) == ["barriers/hiding.yaml:7: 'prompts' needs at least 3 entries, has 2"]
+    assert problems_for(mini) == ["barriers/hiding.yaml:8: 'prompts' needs at least 3 entries, has 2"]
 
 
 def test_unknown_field_suggests_the_right_one(mini: Path) -> None:
@@ -78,7 +78,7 @@ def test_duplicate_id_across_kinds(mini: Path) -> None:
 def test_unknown_relation_says_did_you_mean(mini: Path) -> None:
     edit(mini / "barriers" / "hiding.yaml", "undermines: [clarity, courage]", "undermines: [clarty, courage]")
     assert problems_for(mini) == [
-        "barriers/hiding.yaml:6: 'undermines': unknown trait 'clarty' (did you mean 'clarity'?)"]
+        "barriers/hiding.yaml:7: 'undermines': unknown trait 'clarty' (did you mean 'clarity'?)"]
 
 
 def test_relation_to_the_wrong_kind(mini: Path) -> None:
@@ -130,7 +130,7 @@ def test_cli_check_prints_lines_and_exits_1_without_traceback(mini: Path) -> Non
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stderr.splitlines() == [
-        "content/barriers/hiding.yaml:6: 'undermines': unknown trait 'clarty' (did you mean 'clarity'?)",
+        "content/barriers/hiding.yaml:7: 'undermines': unknown trait 'clarty' (did you mean 'clarity'?)",
         "1 error(s), 0 warning(s): nothing was written.",
     ]
 
