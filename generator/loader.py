@@ -43,7 +43,7 @@ class SourceDoc:
         return 1
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(yaml.SafeLoader):  # type: ignore[misc]
     """SafeLoader that refuses aliases: they are never needed in content, and they allow
     'billion laughs' expansion."""
 
