@@ -30,6 +30,8 @@ def test_answers_survive_a_reload_and_can_be_cleared(browser, site_url: str) -> 
     page = browser.new_context().new_page()
     url = site_url + "worksheets/traits/vision/"
     page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("a.leap-pdf:visible").count() == 0  # no PDFs built for this site
     page.get_by_label("1. What do you believe").fill("AI will change how we plan.")
     page.get_by_label("4", exact=True).check()
     page.reload()
@@ -83,6 +85,12 @@ def test_leap_pdf_binds_both_workbooks(browser, tmp_path: Path) -> None:  # type
         first_page = reader.pages[0].extract_text()
         assert "Mini Guide" in first_page
         assert (pdf / f"hiding-{paper}.pdf").is_file()
+    with serve(tmp_path / "site") as url:
+        page = browser.new_page()
+        page.goto(url + "worksheets/barriers/hiding/")
+        link = page.get_by_role("link", name="Download PDF (US Letter)")
+        link.wait_for(state="visible", timeout=5_000)
+        assert page.request.get(link.get_attribute("href")).body() == (pdf / "hiding-letter.pdf").read_bytes()
 
 
 def test_leap_pdf_without_chromium_says_how_to_install_it(tmp_path: Path) -> None:
