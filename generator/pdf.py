@@ -15,6 +15,7 @@ from typing import Any
 import markdown
 from pypdf import PdfReader, PdfWriter
 
+from . import safe
 from .localserver import serve
 from .model import Guide
 from .render import make_environment
@@ -100,7 +101,7 @@ def _bind(page: Any, guide: Guide, printed: list[Printed], target: Path, size: s
             page_no += sheet.pages
         html = make_environment().get_template("workbook.html.j2").render(
             guide=guide, sheets=list(zip(printed, starts)), paper=PAPER[size],
-            introduction=markdown.markdown(guide.introduction + "\n\n" + guide.peter_principle_note))
+            introduction=markdown.markdown(safe.markdown(guide.introduction + "\n\n" + guide.peter_principle_note)))
         page.set_content(html, wait_until="load")
         page.pdf(path=str(front), format=PAPER[size], print_background=True, margin=MARGINS)
         front_pages = len(PdfReader(front).pages)

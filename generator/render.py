@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from . import safe
 from .assessment import WEIGHTS, assessment_data
 from .graph import Graph
 from .model import FOLDERS, Content, Item
@@ -29,15 +30,12 @@ def link_to(context: Context, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(context["here"]) or ".")
 
 
-def plain_text(value: str) -> str:
-    """A plain-text field (title, summary, prompt): HTML in it shows as written, never as markup."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined,
                       autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters["text"] = plain_text
+    env.filters["text"] = safe.plain
+    env.filters["md"] = safe.markdown
+    env.filters["attr"] = safe.attribute
     env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
     env.globals.update(link_to=link_to, page_of=page_of, worksheet_of=worksheet_of, sheet_path=sheet_path,
                        folders=FOLDERS, toolkit=TOOLKIT, RATING_QUESTIONS=RATING_QUESTIONS)
@@ -73,14 +71,15 @@ def render_pages(content: Content, graph: Graph) -> dict[str, str]:
 def site_nav(content: Content) -> list[Any]:
     """The site's navigation, in learning order, in MkDocs' ``nav`` format."""
     def entries(folder: str, items: tuple[Item, ...], make: Any) -> list[Any]:
-        return [f"{folder}/index.md", *({item.title: make(item)} for item in items)]
+        return [f"{folder}/index.md", *({safe.attribute(item.title): make(item)} for item in items)]
 
     sections = content.guide.sections
     nav: list[Any] = [{"Home": "index.md"}, {"Self-assessment": "assessment.md"}]
     for kind, folder in FOLDERS.items():
-        nav.append({getattr(sections, folder).title: entries(folder, content.of_kind(kind), page_of)})
+        nav.append({safe.attribute(getattr(sections, folder).title): entries(folder, content.of_kind(kind), page_of)})
     nav.append({"Worksheets": [f"{WORKSHEETS}/index.md", *({s.title: sheet_path(s)} for s in TOOLKIT), *(
-        {getattr(sections, folder).title: [{i.title: worksheet_of(i)} for i in content.of_kind(kind)]}
+        {safe.attribute(getattr(sections, folder).title):
+         [{safe.attribute(i.title): worksheet_of(i)} for i in content.of_kind(kind)]}
         for kind, folder in FOLDERS.items())]})
     nav += [{"Barriers × strategies": "matrix.md"}, {"Tags": "tags.md"}, {"Your next step": "next-steps.md"}]
     return nav
