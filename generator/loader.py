@@ -103,8 +103,9 @@ def parse_yaml(raw: bytes, shown: str, problems: list[Problem]) -> tuple[Any, di
         line = raw[: err.start].count(b"\n") + 1
         problems.append(Problem(shown, line, "file is not valid UTF-8 text"))
         return None, lines
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             problems.append(Problem(shown, 1, "file is empty"))
@@ -112,12 +113,17 @@ def parse_yaml(raw: bytes, shown: str, problems: list[Problem]) -> tuple[Any, di
         return _to_python(loader, node, (), lines, shown, problems), lines
     except yaml.MarkedYAMLError as err:
         problems.append(_syntax_problem(shown, err))
+    except yaml.reader.ReaderError as err:
+        line = text[: err.position].count("\n") + 1
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        problems.append(Problem(shown, line, f"unreadable control character U+{code:04X}: remove it"))
     except yaml.YAMLError as err:
         problems.append(Problem(shown, 1, f"YAML syntax error: {err}"))
     except RecursionError:
         problems.append(Problem(shown, 1, "YAML is nested too deeply"))
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return None, lines
 
 

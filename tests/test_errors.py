@@ -101,10 +101,12 @@ def test_yaml_tricks_are_refused(mini: Path) -> None:
     (mini / "traits" / "empty.yaml").write_text("", encoding="utf-8")
     (mini / "traits" / "binary.yaml").write_bytes(b"title: ok\nsummary: \xff\xfe\n")
     (mini / "traits" / "list.yaml").write_text("- a\n- b\n", encoding="utf-8")
+    (mini / "traits" / "control.yaml").write_text("title: a\nsummary: b\x07\n", encoding="utf-8")
     found = problems_for(mini)
     assert found == [
         "traits/alias.yaml:2: YAML syntax error: aliases (*name) are not supported in content; write the value out",
         "traits/binary.yaml:2: file is not valid UTF-8 text",
+        "traits/control.yaml:2: unreadable control character U+0007: remove it",
         "traits/dup.yaml:2: duplicate key 'title'",
         "traits/empty.yaml:1: file is empty",
         "traits/list.yaml:1: the file must be a set of 'field: value' lines",
