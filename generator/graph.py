@@ -6,7 +6,8 @@ The graph answers both directions, and says which groups of related items each p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from .model import RELATIONS, Content, Item
 from .problems import Problem
@@ -49,12 +50,31 @@ PAGE_GROUPS: dict[str, tuple[tuple[str, str, str], ...]] = {
 class Graph:
     content: Content
     edges: tuple[Edge, ...]
+    _out: dict[tuple[str, str], tuple[Item, ...]] = field(init=False, repr=False, compare=False)
+    _in: dict[tuple[str, str], tuple[Item, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Index the edges once, both ways, with each list in learning order."""
+        position = {item.id: index for index, item in enumerate(self.content.items)}
+        by_id = {item.id: item for item in self.content.items}
+        out: dict[tuple[str, str], list[str]] = defaultdict(list)
+        into: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for edge in self.edges:
+            out[(edge.source, edge.relation)].append(edge.target)
+            into[(edge.target, edge.relation)].append(edge.source)
+
+        def ordered(index: dict[tuple[str, str], list[str]]) -> dict[tuple[str, str], tuple[Item, ...]]:
+            return {key: tuple(by_id[i] for i in sorted(set(ids), key=position.__getitem__))
+                    for key, ids in index.items()}
+
+        object.__setattr__(self, "_out", ordered(out))
+        object.__setattr__(self, "_in", ordered(into))
 
     def targets(self, item: Item, relation: str) -> tuple[Item, ...]:
-        return self._in_order(e.target for e in self.edges if e.source == item.id and e.relation == relation)
+        return self._out.get((item.id, relation), ())
 
     def sources(self, item: Item, relation: str) -> tuple[Item, ...]:
-        return self._in_order(e.source for e in self.edges if e.target == item.id and e.relation == relation)
+        return self._in.get((item.id, relation), ())
 
     def related(self, item: Item) -> tuple[Related, ...]:
         """The groups shown under 'Related' on the item's page, both directions."""
@@ -63,12 +83,9 @@ class Graph:
             for rel, direction, heading in PAGE_GROUPS[item.kind]
         )
 
-    def linked(self, a: Item, b: Item) -> bool:
-        return any({e.source, e.target} == {a.id, b.id} for e in self.edges)
-
-    def _in_order(self, ids: object) -> tuple[Item, ...]:
-        wanted = set(ids)  # type: ignore[call-overload]
-        return tuple(item for item in self.content.items if item.id in wanted)
+    def linked(self, source: Item, target: Item) -> bool:
+        """Whether ``source`` declares any relation to ``target``."""
+        return any(target in self.targets(source, rel) for rel in RELATIONS.get(source.kind, {}))
 
 
 def build_graph(content: Content) -> Graph:

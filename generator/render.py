@@ -6,6 +6,7 @@ missing value into an error instead of an empty string.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 from typing import Any
@@ -30,7 +31,9 @@ def link_to(context: Context, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(context["here"]) or ".")
 
 
+@functools.cache
 def make_environment() -> Environment:
+    """The Jinja2 environment, built once per process so templates compile once (`leap serve`)."""
     env = Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined,
                       autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["text"] = safe.plain
