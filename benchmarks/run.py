@@ -48,7 +48,7 @@ def synthesize(target: Path, copies: int) -> None:
         (target / source.parent.name).mkdir(exist_ok=True)
         text = source.read_text(encoding="utf-8")
         for k in range(copies):
-            def suffix(match: re.Match[str]) -> str:
+            def suffix(match: re.Match[str], k: int = k) -> str:
                 ids = [f"{i.strip()}-{k}" if k else i.strip() for i in match.group(2).split(",")]
                 return f"{match.group(1)}: [{', '.join(ids)}]"
             name = f"{source.stem}-{k}.yaml" if k else source.name
