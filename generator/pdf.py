@@ -80,7 +80,9 @@ def _browser() -> Any:
 
 
 def _url(docs_path: str) -> str:
-    return docs_path.removesuffix(".md").removesuffix("index") + ("/" if not docs_path.endswith("index.md") else "")
+    """A page's address under MkDocs' directory URLs: ``worksheets/x.md`` -> ``worksheets/x/``."""
+    page = docs_path.removesuffix(".md")
+    return page.removesuffix("index") if page.endswith("index") else page + "/"
 
 
 def _print_sheet(page: Any, url: str, target: Path, size: str, entry: Entry) -> Printed:

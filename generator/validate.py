@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .loader import Loc, SourceDoc
 from .model import FOLDERS, ITEM_CLASSES, RELATIONS, Content, Guide, Item, learning_order
-from .problems import Problem
+from .problems import Problem, errors_in
 from .worksheets import RESERVED_IDS
 
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {kind: TypeAdapter(cls) for kind, cls in ITEM_CLASSES.items()}
@@ -41,7 +41,7 @@ def validate_content(docs: list[SourceDoc]) -> tuple[Content | None, list[Proble
         if doc.kind != "guide":
             known.setdefault(doc.id, doc.kind)
     problems += _check_references(items, known, guide, docs)
-    if guide is None or any(not p.warning for p in problems):
+    if guide is None or errors_in(problems):
         return None, problems
     by_kind = {kind: learning_order([i for i, _ in items.values() if i.kind == kind]) for kind in FOLDERS}
     content = Content(guide=guide, traits=by_kind["trait"], barriers=by_kind["barrier"],  # type: ignore[arg-type]

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,13 @@ def mini(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(MINI, target)
     return target
+
+
+def run_leap(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the `leap` command from this checkout, as a user would, and capture what it prints."""
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=600, check=False,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **env})
 
 
 def make_project(where: Path, content: Path) -> Path:

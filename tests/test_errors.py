@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.build import check
 from generator.problems import ContentError
+from tests.conftest import run_leap
 
 
 def problems_for(content: Path, strict: bool = False) -> list[str]:
@@ -118,12 +116,6 @@ def test_every_problem_is_reported_at_once(mini: Path) -> None:
     edit(mini / "barriers" / "hiding.yaml", "undermines: [clarity, courage]", "undermines: [clarity, curage]")
     (mini / "shifts" / "broken.yaml").write_text("title: [\n", encoding="utf-8")
     assert len(problems_for(mini)) == 4
-
-
-def run_leap(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, check=False)
 
 
 def test_cli_check_prints_lines_and_exits_1_without_traceback(mini: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from generator.build import check
 from generator.model import FOLDERS
-from tests.conftest import ROOT, make_project
+from tests.conftest import ROOT, make_project, run_leap
 
 
 class _Links(HTMLParser):
@@ -33,9 +33,7 @@ class _Links(HTMLParser):
 
 def build_site(where: Path, content: Path, *leap_args: str) -> Path:
     config = make_project(where, content)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-f", str(config), *leap_args],
-                            cwd=where, env=env, capture_output=True, text=True, check=False)
+    result = run_leap("build", "-f", str(config), *leap_args, cwd=where)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr
     return where / "site"

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +10,7 @@ from pypdf import PdfReader
 
 from generator.build import check
 from generator.model import FOLDERS
-from tests.conftest import ROOT, make_project, serve
+from tests.conftest import ROOT, make_project, run_leap, serve
 from tests.test_site import build_site
 
 pytestmark = pytest.mark.browser
@@ -64,15 +61,9 @@ def test_an_item_worksheet_prints_whole_on_at_most_two_pages(browser, site_url: 
         assert chrome not in text
 
 
-def run_leap(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args, "-f", str(project / "mkdocs.yml")],
-                          cwd=project, capture_output=True, text=True, check=False,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **env})
-
-
 def test_leap_pdf_binds_both_workbooks(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
-    result = run_leap(tmp_path, "pdf")
+    result = run_leap("pdf", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     pdf = tmp_path / "site" / "pdf"
     for paper, size in (("a4", "A4"), ("letter", "Letter")):
@@ -95,7 +86,7 @@ def test_leap_pdf_binds_both_workbooks(browser, tmp_path: Path) -> None:  # type
 
 def test_leap_pdf_without_chromium_says_how_to_install_it(tmp_path: Path) -> None:
     make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
-    result = run_leap(tmp_path, "pdf", LEAP_CHROMIUM=str(tmp_path / "no-chromium"))
+    result = run_leap("pdf", cwd=tmp_path, LEAP_CHROMIUM=str(tmp_path / "no-chromium"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "apt-get install chromium" in result.stderr

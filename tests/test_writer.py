@@ -9,6 +9,7 @@ import pytest
 from generator.build import generate
 from generator.problems import ContentError
 from generator.writer import MANIFEST
+from tests.conftest import MINI, make_project, run_leap
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -72,23 +73,11 @@ def test_failed_validation_leaves_docs_exactly_as_they_were(mini: Path, tmp_path
 
 
 def test_a_failed_build_after_a_good_one_leaves_docs_and_site_intact(tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import MINI, ROOT, make_project
-
     config = make_project(tmp_path, MINI)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-
-    def leap_build() -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "generator.cli", "build", "-f", str(config)],
-                              cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
-
-    assert leap_build().returncode == 0
+    assert run_leap("build", "-f", str(config), cwd=tmp_path).returncode == 0
     docs, site = snapshot(tmp_path / "docs"), snapshot(tmp_path / "site")
     (tmp_path / "content" / "traits" / "clarity.yaml").write_text("title: [\n", encoding="utf-8")
-    failed = leap_build()
+    failed = run_leap("build", "-f", str(config), cwd=tmp_path)
     assert failed.returncode == 1 and "Traceback" not in failed.stderr
     assert snapshot(tmp_path / "docs") == docs
     assert snapshot(tmp_path / "site") == site
