@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .config import DEFAULT_BRAND, Brand
+from .data import data_files
 from .graph import Graph, build_graph, check_graph
 from .loader import load_content
 from .model import Content
@@ -32,6 +34,7 @@ class Generated:
     pages: dict[str, str]
     report: WriteReport
     nav: list[Any]
+    brand: Brand
 
 
 def check(content_dir: Path, strict: bool = False) -> Checked:
@@ -49,9 +52,11 @@ def check(content_dir: Path, strict: bool = False) -> Checked:
     return Checked(content, graph, tuple(sorted(problems)))
 
 
-def generate(content_dir: Path, docs_dir: Path, strict: bool = False) -> Generated:
-    """Check the content, render every page and write the ones that changed into ``docs_dir``."""
+def generate(content_dir: Path, docs_dir: Path, strict: bool = False, brand: Brand = DEFAULT_BRAND,
+             pdf_links: bool = False) -> Generated:
+    """Check the content, render every page and data file, and write the ones that changed into
+    ``docs_dir``. ``pdf_links`` is for `leap pdf`, which prints the worksheets' PDFs."""
     checked = check(content_dir, strict)
-    pages = render_pages(checked.content, checked.graph)
+    pages = {**render_pages(checked.content, checked.graph, brand, pdf_links), **data_files(checked.graph)}
     report = write_pages(pages, docs_dir)
-    return Generated(checked, pages, report, site_nav(checked.content))
+    return Generated(checked, pages, report, site_nav(checked.content), brand)

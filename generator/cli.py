@@ -7,13 +7,22 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import NoReturn
+from urllib.parse import urlsplit
 
 import click
 
 from .build import Generated, check, generate
+from .config import CONTENT_ENV, PDF_LINKS_ENV, Settings, read_settings
 from .pdf import PdfError, make_pdfs
 from .problems import ContentError, Problem
+from .wiki import FLAVORS, wiki_pages
 from .worksheets import workbook_order
+from .writer import write_pages, write_zip
+
+CONFIG = click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                      default="mkdocs.yml", show_default=True, help="The site's config file.")
+CONTENT = click.option("--content", "content_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                       help="Build this content folder instead of the one in mkdocs.yml (extra.leap.content).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,11 +31,14 @@ def main() -> None:
 
 
 @main.command("check")
-@click.option("--content", "content_dir", type=click.Path(path_type=Path), default="content",
-              show_default=True, help="The content folder.")
+@CONTENT
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, help="The site's config file, if any: it names the content folder.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def check_command(content_dir: Path, strict: bool) -> None:
+def check_command(content_dir: Path | None, config_file: Path, strict: bool) -> None:
     """Validate the content and report every problem as path:line: message."""
+    if content_dir is None:
+        content_dir = _settings(config_file).content_dir if config_file.is_file() else Path("content")
     try:
         checked = check(content_dir, strict)
     except ContentError as err:
@@ -38,26 +50,54 @@ def check_command(content_dir: Path, strict: bool) -> None:
 
 @main.command("build")
 @click.option("--strict", is_flag=True, help="Treat content warnings as errors.")
-@click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default="mkdocs.yml", show_default=True)
-@click.option("-d", "--site-dir", type=click.Path(path_type=Path), default="site", show_default=True)
-def build_command(strict: bool, config_file: Path, site_dir: Path) -> None:
-    """Generate docs/ from content/, then build the site with MkDocs (strict: no broken links)."""
-    _build_site(config_file, site_dir, strict)
-    click.echo(f"Site built. Open {(site_dir / 'index.html').resolve().as_uri()}, "
-               "or run `leap serve` for a live preview.")
+@CONFIG
+@CONTENT
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to build the site.  [default: site, or site-offline with --offline]")
+@click.option("--site-url", default=None, metavar="URL",
+              help="The address the site will be served from, such as "
+                   "https://intranet.example.com/leadership/ (needed under a sub-path).")
+@click.option("--offline", is_flag=True,
+              help="Build for opening from a file share or file://, and zip it (site-offline.zip).")
+def build_command(strict: bool, config_file: Path, content_dir: Path | None, site_dir: Path | None,
+                  site_url: str | None, offline: bool) -> None:
+    """Generate docs/ from the content, then build the site with MkDocs (strict: no broken links)."""
+    site_dir = site_dir or Path("site-offline" if offline else "site")
+    env = {}
+    if site_url is not None:
+        env["LEAP_SITE_URL"] = _site_url(site_url)
+    if offline:
+        env["LEAP_OFFLINE"] = "true"
+    _build_site(config_file, site_dir, strict, content_dir, env)
+    if offline:
+        archive = write_zip(site_dir, site_dir.with_name(site_dir.name + ".zip"))
+        click.echo(f"Offline site in {site_dir.as_posix()}/ and {archive.as_posix()}: "
+                   f"open {(site_dir / 'index.html').resolve().as_uri()}")
+    else:
+        click.echo(f"Site built in {site_dir.as_posix()}/. Serve that folder from your web server, "
+                   "or run `leap serve` for a live preview.")
+
+
+def _site_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        click.echo(f"error: --site-url must be a full address such as https://intranet.example.com/leadership/, "
+                   f"not '{url}'", err=True)
+        sys.exit(1)
+    return url if url.endswith("/") else url + "/"
 
 
 @main.command("pdf")
-@click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default="mkdocs.yml", show_default=True)
-@click.option("-d", "--site-dir", type=click.Path(path_type=Path), default="site", show_default=True)
-def pdf_command(config_file: Path, site_dir: Path) -> None:
+@CONFIG
+@CONTENT
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default="site", show_default=True)
+def pdf_command(config_file: Path, content_dir: Path | None, site_dir: Path) -> None:
     """Build the site, then print every worksheet to PDF and bind the A4 and US Letter workbooks."""
-    generated = _build_site(config_file, site_dir, strict=False)
+    os.environ[PDF_LINKS_ENV] = "1"  # this build's worksheets link to the PDFs printed below
+    generated = _build_site(config_file, site_dir, False, content_dir, {})
     entries = workbook_order(generated.checked.content)
     try:
-        written = make_pdfs(site_dir, generated.checked.content.guide, entries)
+        written = make_pdfs(site_dir, generated.checked.content.guide, entries, generated.brand)
     except PdfError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
@@ -65,28 +105,62 @@ def pdf_command(config_file: Path, site_dir: Path) -> None:
                f"workbook-a4.pdf and workbook-letter.pdf.")
 
 
-def _build_site(config_file: Path, site_dir: Path, strict: bool) -> Generated:
-    generated = _generate(config_file, strict)
+def _build_site(config_file: Path, site_dir: Path, strict: bool, content_dir: Path | None,
+                env: dict[str, str]) -> Generated:
+    settings = _settings(config_file, content_dir)
+    generated = _generate(settings, strict)
     click.echo(f"Generated {len(generated.pages)} pages in docs/ "
                f"({len(generated.report.written)} written, {len(generated.report.removed)} removed).")
-    _mkdocs("build", "--strict", "-f", str(config_file), "-d", str(site_dir))
+    _mkdocs("build", "--strict", "-f", str(config_file), "-d", str(site_dir),
+            env={**env, CONTENT_ENV: str(settings.content_dir.resolve())})
     return generated
 
 
 @main.command("serve")
-@click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default="mkdocs.yml", show_default=True)
+@CONFIG
+@CONTENT
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
-def serve_command(config_file: Path, dev_addr: str) -> None:
-    """Live preview: editing a file in content/ regenerates the pages and reloads the browser."""
-    _generate(config_file, strict=False)
-    _mkdocs("serve", "-f", str(config_file), "-a", dev_addr)
+def serve_command(config_file: Path, content_dir: Path | None, dev_addr: str) -> None:
+    """Live preview: editing a content file regenerates the pages and reloads the browser."""
+    settings = _settings(config_file, content_dir)
+    _generate(settings, strict=False)
+    _mkdocs("serve", "-f", str(config_file), "-a", dev_addr, env={CONTENT_ENV: str(settings.content_dir.resolve())})
 
 
-def _generate(config_file: Path, strict: bool) -> Generated:
-    root = config_file.resolve().parent
+@main.group("export")
+def export_group() -> None:
+    """Export the guide for other tools."""
+
+
+@export_group.command("wiki")
+@click.option("--flavor", type=click.Choice(FLAVORS), required=True, help="The wiki the pages are for.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="The folder to write the pages to, such as a clone of the wiki's repository.")
+@CONFIG
+@CONTENT
+def export_wiki_command(flavor: str, out_dir: Path, config_file: Path, content_dir: Path | None) -> None:
+    """Write the guide as plain Markdown pages linked the way that wiki expects."""
+    settings = _settings(config_file, content_dir)
     try:
-        generated = generate(root / "content", root / "docs", strict)
+        checked = check(settings.content_dir)
+        report = write_pages(wiki_pages(checked.graph, flavor, settings.brand), out_dir)
+    except ContentError as err:
+        _fail(err.problems)
+    _print(list(checked.warnings))
+    click.echo(f"Wrote the {flavor} wiki to {out_dir.as_posix()}/: {len(report.written)} files written, "
+               f"{report.unchanged} unchanged, {len(report.removed)} removed.")
+
+
+def _settings(config_file: Path, content_dir: Path | None = None) -> Settings:
+    try:
+        return read_settings(config_file, content_dir)
+    except ContentError as err:
+        _fail(err.problems)
+
+
+def _generate(settings: Settings, strict: bool) -> Generated:
+    try:
+        generated = generate(settings.content_dir, settings.docs_dir, strict, settings.brand, settings.pdf_links)
     except ContentError as err:
         _fail(err.problems)
     except OSError as err:
@@ -96,8 +170,8 @@ def _generate(config_file: Path, strict: bool) -> Generated:
     return generated
 
 
-def _mkdocs(*args: str) -> None:
-    env = {**os.environ}
+def _mkdocs(*args: str, env: dict[str, str]) -> None:
+    env = {**os.environ, **env}
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
         result = subprocess.run([sys.executable, "-m", "mkdocs", *args], env=env, check=False)

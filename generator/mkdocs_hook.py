@@ -19,14 +19,19 @@ from mkdocs.exceptions import Abort
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator.build import generate
+from generator.config import Settings, read_settings
 from generator.problems import ContentError
 
 log = logging.getLogger("mkdocs.hooks.leap")
 _command = "build"
 
 
-def content_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / "content"
+def settings(config: MkDocsConfig) -> Settings:
+    """extra.leap in mkdocs.yml; `leap build --content DIR` passes DIR in LEAP_CONTENT."""
+    try:
+        return read_settings(Path(config.config_file_path))
+    except ContentError as err:
+        raise Abort("mkdocs.yml has errors:\n" + str(err)) from None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -35,8 +40,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    found = settings(config)
     try:
-        generated = generate(content_dir(config), Path(config.docs_dir))
+        generated = generate(found.content_dir, Path(config.docs_dir), brand=found.brand,
+                             pdf_links=found.pdf_links)
     except ContentError as err:
         if _command == "serve" and Path(config.docs_dir, "index.md").exists():
             # Keep serving the last good pages; show the problems in the terminal.
@@ -52,5 +59,5 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    server.watch(str(content_dir(config)))
+    server.watch(str(settings(config).content_dir))
     return server

@@ -7,6 +7,7 @@ browser is ever downloaded.
 
 from __future__ import annotations
 
+import base64
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ import markdown
 from pypdf import PdfReader, PdfWriter
 
 from . import safe
+from .config import DEFAULT_BRAND, Brand
 from .localserver import serve
 from .model import Guide
 from .render import make_environment
@@ -39,7 +41,7 @@ class Printed:
     pages: int
 
 
-def make_pdfs(site_dir: Path, guide: Guide, entries: tuple[Entry, ...]) -> list[Path]:
+def make_pdfs(site_dir: Path, guide: Guide, entries: tuple[Entry, ...], brand: Brand = DEFAULT_BRAND) -> list[Path]:
     """Write one PDF per worksheet and paper size into ``site_dir/pdf``, then the two workbooks."""
     out = site_dir / "pdf"
     out.mkdir(parents=True, exist_ok=True)
@@ -50,7 +52,7 @@ def make_pdfs(site_dir: Path, guide: Guide, entries: tuple[Entry, ...]) -> list[
             printed = [_print_sheet(page, base + _url(entry.path), out / f"{entry.id}-{size}.pdf", size, entry)
                        for entry in entries]
             written += [p.pdf for p in printed]
-            written.append(_bind(page, guide, printed, out / f"workbook-{size}.pdf", size))
+            written.append(_bind(page, guide, brand, site_dir, printed, out / f"workbook-{size}.pdf", size))
     return written
 
 
@@ -92,7 +94,8 @@ def _print_sheet(page: Any, url: str, target: Path, size: str, entry: Entry) -> 
     return Printed(entry, target, len(PdfReader(target).pages))
 
 
-def _bind(page: Any, guide: Guide, printed: list[Printed], target: Path, size: str) -> Path:
+def _bind(page: Any, guide: Guide, brand: Brand, site_dir: Path, printed: list[Printed], target: Path,
+          size: str) -> Path:
     """Cover, contents and introduction, then every worksheet, with a bookmark for each."""
     front = target.with_suffix(".front.pdf")
     toc_pages = 1
@@ -102,7 +105,8 @@ def _bind(page: Any, guide: Guide, printed: list[Printed], target: Path, size: s
             starts.append(page_no)
             page_no += sheet.pages
         html = make_environment().get_template("workbook.html.j2").render(
-            guide=guide, sheets=list(zip(printed, starts)), paper=PAPER[size],
+            guide=guide, brand=brand, logo=_logo(site_dir, brand), colours=dict(brand.colours),
+            sheets=list(zip(printed, starts)), paper=PAPER[size],
             introduction=markdown.markdown(safe.markdown(guide.introduction + "\n\n" + guide.peter_principle_note)))
         page.set_content(html, wait_until="load")
         page.pdf(path=str(front), format=PAPER[size], print_background=True, margin=MARGINS)
@@ -120,3 +124,14 @@ def _bind(page: Any, guide: Guide, printed: list[Printed], target: Path, size: s
         writer.write(handle)
     front.unlink()
     return target
+
+
+def _logo(site_dir: Path, brand: Brand) -> str:
+    """The brand's logo as a data: URL for the cover (the cover is set as HTML, with no base URL)."""
+    path = site_dir / brand.logo if brand.logo else None
+    if path is None or not path.is_file() or path.suffix.lower() not in _IMAGE_TYPES:
+        return ""
+    return f"data:{_IMAGE_TYPES[path.suffix.lower()]};base64,{base64.b64encode(path.read_bytes()).decode()}"
+
+
+_IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}

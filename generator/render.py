@@ -11,11 +11,18 @@ import json
 import posixpath
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    pass_context,
+)
 from jinja2.runtime import Context
 
 from . import safe
 from .assessment import WEIGHTS, assessment_data
+from .config import DEFAULT_BRAND, Brand
 from .graph import Graph
 from .model import FOLDERS, Content, Item
 from .worksheets import RATING_QUESTIONS, TOOLKIT, WORKSHEETS, sheet_path, worksheet_of
@@ -33,8 +40,11 @@ def link_to(context: Context, target: str) -> str:
 
 @functools.cache
 def make_environment() -> Environment:
-    """The Jinja2 environment, built once per process so templates compile once (`leap serve`)."""
+    """The Jinja2 environment, built once per process so templates compile once (`leap serve`).
+    Compiled templates are also cached in the user's temp folder (Jinja's default bytecode cache,
+    keyed by each template's source), which saves most of a small build's time after the first."""
     env = Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined,
+                      bytecode_cache=FileSystemBytecodeCache(),
                       autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["text"] = safe.plain
     env.filters["md"] = safe.markdown
@@ -45,10 +55,16 @@ def make_environment() -> Environment:
     return env
 
 
-def render_pages(content: Content, graph: Graph) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/."""
+BRAND_CSS = "brand.css"  # at the top of docs/, apart from the hand-written assets/
+
+
+def render_pages(content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND,
+                 pdf_links: bool = False) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/, and the brand's stylesheet.
+    ``pdf_links``: worksheets link to their PDFs (`leap pdf` prints them into site/pdf/)."""
     env = make_environment()
-    common: dict[str, Any] = {"guide": content.guide, "content": content, "graph": graph}
+    common: dict[str, Any] = {"guide": content.guide, "content": content, "graph": graph, "brand": brand,
+                              "pdf_links": pdf_links}
 
     def render(template: str, here: str, **extra: Any) -> tuple[str, str]:
         return here, env.get_template(template).render(here=here, **common, **extra)
@@ -68,6 +84,7 @@ def render_pages(content: Content, graph: Graph) -> dict[str, str]:
     for item in content.items:
         pages.append(render("item.md.j2", page_of(item), item=item, related=graph.related(item)))
         pages.append(render("worksheet.md.j2", worksheet_of(item), item=item))
+    pages.append((BRAND_CSS, env.get_template("brand.css.j2").render(colours=dict(brand.colours))))
     return dict(sorted(pages))
 
 

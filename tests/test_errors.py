@@ -32,7 +32,7 @@ def test_the_fixture_itself_is_clean(mini: Path) -> None:
 def test_yaml_syntax_error_has_its_line(mini: Path) -> None:
     edit(mini / "traits" / "clarity.yaml", "summary: Say where you are going.", "summary: [unclosed")
     assert problems_for(mini) == [
-        ("traits/clarity.yaml:4: YAML syntax error: expected ',' or ']', but got ':' "
+        ("traits/clarity.yaml:4: YAML syntax error: did not find expected ',' or ']' "
          "(while parsing a flow sequence on line 3)")]
 
 

@@ -66,15 +66,13 @@
     return "in the guide: " + (root ? link.pathname.slice(root.pathname.length) : link.getAttribute("href"));
   }
 
+  /* `leap pdf` renders these links, hidden, once it is printing the PDFs beside the site. */
   function showPdfLinks(sheet) {
     var base = siteBase();
-    if (!base || !/^https?:$/.test(window.location.protocol)) return;
+    if (!base) return;
     sheet.querySelectorAll("a[data-leap-pdf]").forEach(function (link) {
-      var url = new URL("pdf/" + link.getAttribute("data-leap-pdf"), base);
-      link.href = url.href;
-      fetch(url.href, { method: "HEAD" }).then(function (response) {
-        if (response.ok) link.hidden = false;
-      }).catch(function () { /* no PDF built: the link stays hidden */ });
+      link.href = new URL("pdf/" + link.getAttribute("data-leap-pdf"), base).href;
+      link.hidden = false;
     });
   }
 

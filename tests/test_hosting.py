@@ -1,0 +1,187 @@
+"""Hosting it anywhere: nothing leaves the machine, sub-path, file:// offline zip, data files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.error import HTTPError
+from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.request import urlopen
+
+import pytest
+
+from generator.build import check
+from generator.model import FOLDERS
+from tests.conftest import ROOT, make_project, run_leap, serve
+from tests.test_site import _Links, build_site
+
+CONTENT = check(ROOT / "content")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("hosted"), ROOT / "content")
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline zip, built by `leap build --offline` and unpacked elsewhere, as a user would."""
+    where = tmp_path_factory.mktemp("offline")
+    config = make_project(where, ROOT / "content")
+    result = run_leap("build", "--offline", "-f", str(config), cwd=where)
+    assert result.returncode == 0, result.stdout + result.stderr
+    unpacked = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(where / "site-offline.zip") as archive:
+        archive.extractall(unpacked)
+    return unpacked / "site-offline"
+
+
+# --- data files ---------------------------------------------------------------------------------
+
+def test_data_files_hold_the_model_and_every_relation(site: Path) -> None:
+    model = json.loads((site / "data" / "guide.json").read_text(encoding="utf-8"))
+    assert model["guide"]["title"] == CONTENT.content.guide.title
+    for kind, folder in FOLDERS.items():
+        assert [item["id"] for item in model[folder]] == [i.id for i in CONTENT.content.of_kind(kind)]
+    vision = next(item for item in model["traits"] if item["id"] == "vision")
+    assert vision["anchors"]["high"] and vision["practices"] and vision["prompts"]
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "relations.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == len(CONTENT.graph.edges) == len(model["relations"])
+    by_id = CONTENT.content.by_id
+    for row, edge in zip(rows, CONTENT.graph.edges):
+        assert (row["source_id"], row["relation"], row["target_id"]) == (edge.source, edge.relation, edge.target)
+        assert row["source_title"] == by_id[edge.source].title and row["target_kind"] == by_id[edge.target].kind
+    matrix = (site / "matrix" / "index.html").read_text(encoding="utf-8")
+    for name in ("relations.csv", "items.csv", "guide.json"):
+        assert f'href="../data/{name}"' in matrix
+
+
+# --- sub-path -----------------------------------------------------------------------------------
+
+def crawl(start: list[str], inside: str) -> tuple[set[str], list[str]]:
+    """Follow every link and asset from ``start`` that stays under ``inside``. Returns the pages
+    and assets fetched, and each broken one with the page that links to it."""
+    seen, broken = set(start), []
+    queue = deque((url, "(start)") for url in start)
+    while queue:
+        url, source = queue.popleft()
+        try:
+            with urlopen(url) as response:
+                body, kind = response.read(), response.headers.get_content_type()
+        except HTTPError as err:
+            if url not in start:
+                broken.append(f"{source} -> {url} ({err.code})")
+            body, kind = err.read(), err.headers.get_content_type()
+        if kind != "text/html":
+            continue
+        parser = _Links()
+        parser.feed(body.decode("utf-8"))
+        for link in parser.links:
+            target = urldefrag(urljoin(url, link)).url
+            if urlsplit(target).scheme not in ("http", "https") or not target.startswith(inside.split("/lead")[0]):
+                continue
+            if target not in seen:
+                seen.add(target)
+                queue.append((target, url))
+    return seen, broken
+
+
+def test_under_a_sub_path_every_link_and_asset_works_404_page_included(tmp_path: Path) -> None:
+    site = build_site(tmp_path, ROOT / "content", "--site-url", "https://intranet.example.com/leadership/")
+    with serve(site, prefix="/leadership/") as base:
+        missing = base + "no/such/page/"
+        seen, broken = crawl([base, missing], base)
+    assert broken == []
+    pages = {url for url in seen if url.endswith("/")}
+    assert len(pages) >= len(CONTENT.content.items) * 2  # every item page and worksheet was reached
+    assert all(url.startswith(base) for url in seen), sorted(u for u in seen if not u.startswith(base))[:5]
+
+
+def test_site_url_must_be_a_full_address(tmp_path: Path) -> None:
+    config = make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
+    result = run_leap("build", "-f", str(config), "--site-url", "intranet/leadership", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "--site-url must be a full address" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- offline ------------------------------------------------------------------------------------
+
+def test_the_offline_zip_is_a_whole_site_linked_by_file(offline: Path) -> None:
+    assert (offline / "index.html").is_file() and (offline / "search" / "search_index.js").is_file()
+    assert (offline / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
+    broken = []
+    for page in (p for p in offline.rglob("*.html") if p.name != "404.html"):  # no 404s on file://
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            if not (page.parent / parts.path).is_file():  # file:// has no directory index pages
+                broken.append(f"{page.relative_to(offline)} -> {link}")
+    assert broken == []
+
+
+# --- in the browser: nothing leaves the machine -------------------------------------------------
+
+def use_the_guide(page: Any, url_of: Callable[[str], str]) -> None:
+    """What a reader does: open pages, search, fill in a worksheet, take the self-assessment."""
+    page.goto(url_of("index"))
+    for item in CONTENT.content.items[::6]:
+        page.goto(url_of(f"{FOLDERS[item.kind]}/{item.id}"))
+        assert page.locator("h1").inner_text().startswith(item.title[:20])
+    page.goto(url_of("index"))
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("succession", delay=20)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=15_000)
+    assert "successor" in page.locator(".md-search-result").inner_text().lower()
+    page.goto(url_of("worksheets/traits/vision"))
+    page.fill('textarea[name="prompt-1"]', "My answer, kept on this machine.")
+    page.reload()
+    assert page.input_value('textarea[name="prompt-1"]') == "My answer, kept on this machine."
+    page.goto(url_of("assessment"))
+    for trait in CONTENT.content.traits:
+        page.check(f'input[name="trait:{trait.id}"][value="2"]')
+    assert page.locator("#leap-result-barriers > li").count() > 0
+    with page.expect_navigation():
+        page.locator("#leap-result-strategies a").first.click()
+    assert page.locator("h1").inner_text().rstrip("¶") in {s.title for s in CONTENT.content.strategies}
+
+
+def record_requests(browser: Any) -> tuple[Any, list[str], list[str]]:
+    context = browser.new_context()
+    requests: list[str] = []
+    errors: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    return page, requests, errors
+
+
+@pytest.mark.browser
+def test_served_over_http_nothing_leaves_the_machine(browser, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page, requests, errors = record_requests(browser)
+    with serve(site) as base:
+        use_the_guide(page, lambda path: base + ("" if path == "index" else path + "/"))
+        page.context.close()
+    assert len(requests) > 20
+    assert [url for url in requests if not url.startswith(base) and not url.startswith(("data:", "blob:"))] == []
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_the_offline_zip_works_from_file_with_search(browser, offline: Path) -> None:  # type: ignore[no-untyped-def]
+    page, requests, errors = record_requests(browser)
+    root = offline.as_uri() + "/"
+    use_the_guide(page, lambda path: root + path + ".html")
+    page.context.close()
+    assert len(requests) > 20
+    assert [url for url in requests if not url.startswith(("file://", "data:", "blob:", "about:"))] == []
+    assert errors == []
