@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import subprocess
+import sys
 import zipfile
 from collections import deque
 from collections.abc import Callable
@@ -185,3 +188,22 @@ def test_the_offline_zip_works_from_file_with_search(browser, offline: Path) -> 
     assert len(requests) > 20
     assert [url for url in requests if not url.startswith(("file://", "data:", "blob:", "about:"))] == []
     assert errors == []
+
+
+# --- Zensical, Material for MkDocs' successor ---------------------------------------------------
+
+def test_zensical_builds_the_generated_docs_with_every_item_page(tmp_path: Path) -> None:
+    """Zensical reads mkdocs.yml but runs no MkDocs hooks: `leap build` generates docs/ first."""
+    build_site(tmp_path, ROOT / "content")
+    shutil.rmtree(tmp_path / "site")
+    result = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    for item in CONTENT.content.items:
+        page = site / FOLDERS[item.kind] / item.id / "index.html"
+        assert page.is_file(), page
+        assert item.title.replace("&", "&amp;") in page.read_text(encoding="utf-8")
+        assert (site / "worksheets" / FOLDERS[item.kind] / item.id / "index.html").is_file()
+    index = json.loads((site / "search.json").read_text(encoding="utf-8"))
+    assert {i.title for i in CONTENT.content.items} <= {entry["title"] for entry in index["items"]}

@@ -1,0 +1,54 @@
+"""axe-core, from the npm registry and used by these tests only, finds no serious or critical
+accessibility violation on the pages a reader uses most."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT, serve
+from tests.test_site import build_site
+
+AXE_DIR = ROOT / "tests" / "axe"
+AXE = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = ["", "barriers/no-succession-plan/", "worksheets/traits/vision/", "matrix/", "assessment/"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> str:
+    """axe.min.js, installed from tests/axe/package-lock.json with npm on first use."""
+    if not AXE.is_file() and shutil.which("npm"):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=AXE_DIR, check=False,
+                       capture_output=True, timeout=300)
+    if not AXE.is_file():
+        if os.environ.get("LEAP_REQUIRE_BROWSER") == "1":
+            pytest.fail("axe-core is missing: run `npm ci` in tests/axe (needs Node.js and npm)")
+        pytest.skip("axe-core not installed (needs npm: `npm ci` in tests/axe)")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    with serve(build_site(tmp_path_factory.mktemp("a11y"), ROOT / "content")) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_or_critical_violations(browser, site_url: str, axe_script: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(site_url + path)
+    if path == "assessment/":  # with results showing, as a reader sees it after answering
+        page.check('input[name^="trait:"][value="2"]')
+    page.add_script_tag(content=axe_script)
+    result: dict[str, Any] = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    page.close()
+    found = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+             for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert found == [], "\n".join(found)
