@@ -11,13 +11,17 @@ from urllib.parse import urlsplit
 
 import click
 
+from .authoring import id_problem, import_csv, new_item
 from .build import Generated, check, generate
 from .config import CONTENT_ENV, PDF_LINKS_ENV, Settings, read_settings
+from .loader import display_path, load_content
+from .model import FOLDERS, ITEM_CLASSES
 from .pdf import PdfError, make_pdfs
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, errors_in
+from .schema import SCHEMAS, schema_files
 from .wiki import FLAVORS, wiki_pages
 from .worksheets import workbook_order
-from .writer import write_pages, write_zip
+from .writer import create_files, write_pages, write_zip
 
 CONFIG = click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                       default="mkdocs.yml", show_default=True, help="The site's config file.")
@@ -44,7 +48,7 @@ def check_command(content_dir: Path | None, config_file: Path, strict: bool) -> 
     except ContentError as err:
         _fail(err.problems)
     _print(list(checked.warnings))
-    click.echo(f"{content_dir.as_posix()}: {len(checked.content.items)} items, "
+    click.echo(f"{display_path(content_dir)}: {len(checked.content.items)} items, "
                f"{len(checked.graph.edges)} relations, {len(checked.warnings)} warnings.")
 
 
@@ -149,6 +153,68 @@ def export_wiki_command(flavor: str, out_dir: Path, config_file: Path, content_d
     _print(list(checked.warnings))
     click.echo(f"Wrote the {flavor} wiki to {out_dir.as_posix()}/: {len(report.written)} files written, "
                f"{report.unchanged} unchanged, {len(report.removed)} removed.")
+
+
+@main.command("schema")
+@CONFIG
+def schema_command(config_file: Path) -> None:
+    """Write the content files' JSON Schemas into schemas/, for editors that complete and check YAML."""
+    folder = config_file.resolve().parent / SCHEMAS
+    try:
+        report = write_pages(schema_files(), folder)
+    except ContentError as err:
+        _fail(err.problems)
+    click.echo(f"{len(report.written)} schema(s) written, {report.unchanged} unchanged, in {folder.as_posix()}/.")
+
+
+@main.command("new")
+@click.argument("kind", type=click.Choice(list(ITEM_CLASSES)))
+@click.argument("item_id", metavar="ID")
+@click.option("--title", required=True, help="The new item's title.")
+@CONFIG
+@CONTENT
+def new_command(kind: str, item_id: str, title: str, config_file: Path, content_dir: Path | None) -> None:
+    """Write a commented skeleton for a new item, ready to fill in: content/<kind>s/ID.yaml."""
+    settings = _settings(config_file, content_dir)
+    folder = settings.content_dir / FOLDERS[kind]
+    taken = sorted(settings.content_dir.glob(f"*/{item_id}.yaml"))
+    problem = id_problem(item_id) or (f"'{item_id}' already exists: {display_path(taken[0])}" if taken else None)
+    if problem:
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
+    docs, _ = load_content(settings.content_dir)
+    path = folder / f"{item_id}.yaml"
+    create_files({path: new_item(kind, title, docs, folder, settings.root / SCHEMAS)})
+    click.echo(f"Wrote {display_path(path)}. Fill it in, link it from other items, then preview with `leap serve`.")
+
+
+@main.group("import")
+def import_group() -> None:
+    """Bring content in from other tools."""
+
+
+@import_group.command("csv")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True, help="Overwrite content files whose id is in the spreadsheet.")
+@CONFIG
+@CONTENT
+def import_csv_command(file: Path, replace: bool, config_file: Path, content_dir: Path | None) -> None:
+    """Turn a spreadsheet of items (one row each: id, type, title, summary, relations as ids...)
+    into content files. The layout is site/data/items.csv's; see "Editing this guide"."""
+    settings = _settings(config_file, content_dir)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        _fail([Problem(display_path(file), 1, "save the spreadsheet as CSV UTF-8")])
+    docs, problems = load_content(settings.content_dir)
+    files, found = import_csv(text, display_path(file), docs, settings.content_dir, settings.root / SCHEMAS, replace)
+    problems += found
+    if errors_in(problems):
+        _fail(problems)
+    _print(problems)
+    create_files(files)
+    click.echo(f"Imported {len(files)} item(s) into {display_path(settings.content_dir)}/. "
+               "Run `leap check`, then `leap serve` to see them.")
 
 
 def _settings(config_file: Path, content_dir: Path | None = None) -> Settings:

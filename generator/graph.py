@@ -30,19 +30,20 @@ class Related:
 
 # Item kind -> the groups its page shows: (relation, direction, heading). Direction "out" follows
 # the relation as declared; "in" is its derived inverse.
+# Headings name the kinds as the guide's sections do ({barriers} is "barriers", or "pitfalls").
 PAGE_GROUPS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "trait": (("undermines", "in", "Barriers that hold it back"),
-              ("builds", "in", "Strategies that build it"),
-              ("traits", "in", "Shifts it belongs to")),
-    "barrier": (("undermines", "out", "Traits it undermines"),
-                ("overcomes", "in", "Strategies that overcome it"),
-                ("barriers", "in", "Shifts it belongs to")),
-    "strategy": (("overcomes", "out", "Barriers it overcomes"),
-                 ("builds", "out", "Traits it builds"),
-                 ("strategies", "in", "Shifts it belongs to")),
-    "shift": (("traits", "out", "Traits it calls on"),
-              ("barriers", "out", "Barriers on the way"),
-              ("strategies", "out", "Strategies that help")),
+    "trait": (("undermines", "in", "{barriers} that hold it back"),
+              ("builds", "in", "{strategies} that build it"),
+              ("traits", "in", "{shifts} it belongs to")),
+    "barrier": (("undermines", "out", "{traits} it undermines"),
+                ("overcomes", "in", "{strategies} that overcome it"),
+                ("barriers", "in", "{shifts} it belongs to")),
+    "strategy": (("overcomes", "out", "{barriers} it overcomes"),
+                 ("builds", "out", "{traits} it builds"),
+                 ("strategies", "in", "{shifts} it belongs to")),
+    "shift": (("traits", "out", "{traits} it calls on"),
+              ("barriers", "out", "{barriers} on the way"),
+              ("strategies", "out", "{strategies} that help")),
 }
 
 
@@ -78,14 +79,23 @@ class Graph:
 
     def related(self, item: Item) -> tuple[Related, ...]:
         """The groups shown under 'Related' on the item's page, both directions."""
+        names = self.content.guide.sections.names()
         return tuple(
-            Related(heading, self.targets(item, rel) if direction == "out" else self.sources(item, rel))
+            Related(_capital(heading.format(**names)),
+                    self.targets(item, rel) if direction == "out" else self.sources(item, rel))
             for rel, direction, heading in PAGE_GROUPS[item.kind]
         )
 
     def linked(self, source: Item, target: Item) -> bool:
         """Whether ``source`` declares any relation to ``target``."""
         return any(target in self.targets(source, rel) for rel in RELATIONS.get(source.kind, {}))
+
+
+def inverse_headings(content: Content) -> dict[str, str]:
+    """Relation field -> the heading its target's page lists the source under."""
+    names = content.guide.sections.names()
+    return {rel: _capital(heading.format(**names)) for groups in PAGE_GROUPS.values()
+            for rel, direction, heading in groups if direction == "in"}
 
 
 def build_graph(content: Content) -> Graph:
@@ -111,3 +121,7 @@ def check_graph(graph: Graph, paths: dict[str, str]) -> list[Problem]:
             problems.append(Problem(paths[item.id], 1, f"no strategy overcomes barrier '{item.id}'",
                                     warning=True))
     return problems
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -23,8 +23,9 @@ from jinja2.runtime import Context
 from . import safe
 from .assessment import WEIGHTS, assessment_data
 from .config import DEFAULT_BRAND, Brand
-from .graph import Graph
-from .model import FOLDERS, Content, Item
+from .graph import Graph, inverse_headings
+from .model import FOLDERS, RELATIONS, Content, Item
+from .schema import field_docs
 from .worksheets import RATING_QUESTIONS, TOOLKIT, WORKSHEETS, sheet_path, worksheet_of
 
 
@@ -50,11 +51,13 @@ def make_environment() -> Environment:
     env.filters["md"] = safe.markdown
     env.filters["attr"] = safe.attribute
     env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
+    env.filters["capital"] = lambda value: value[:1].upper() + value[1:]
     env.globals.update(link_to=link_to, page_of=page_of, worksheet_of=worksheet_of, sheet_path=sheet_path,
                        folders=FOLDERS, toolkit=TOOLKIT, RATING_QUESTIONS=RATING_QUESTIONS)
     return env
 
 
+EDITING = "editing.md"
 BRAND_CSS = "brand.css"  # at the top of docs/, apart from the hand-written assets/
 
 
@@ -64,7 +67,7 @@ def render_pages(content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND,
     ``pdf_links``: worksheets link to their PDFs (`leap pdf` prints them into site/pdf/)."""
     env = make_environment()
     common: dict[str, Any] = {"guide": content.guide, "content": content, "graph": graph, "brand": brand,
-                              "pdf_links": pdf_links}
+                              "pdf_links": pdf_links, "n": content.guide.sections.names()}
 
     def render(template: str, here: str, **extra: Any) -> tuple[str, str]:
         return here, env.get_template(template).render(here=here, **common, **extra)
@@ -73,6 +76,8 @@ def render_pages(content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND,
              render("matrix.md.j2", "matrix.md"),
              render("tags.md.j2", "tags.md"),
              render("next_steps.md.j2", "next-steps.md"),
+             render("editing.md.j2", EDITING, relations=RELATIONS, inverse=inverse_headings(content),
+                    field_docs=field_docs),
              render("worksheet_index.md.j2", f"{WORKSHEETS}/index.md"),
              render("assessment.md.j2", "assessment.md", data=assessment_data(graph), weights=WEIGHTS)]
     for kind, folder in FOLDERS.items():
@@ -101,5 +106,7 @@ def site_nav(content: Content) -> list[Any]:
         {safe.attribute(getattr(sections, folder).title):
          [{safe.attribute(i.title): worksheet_of(i)} for i in content.of_kind(kind)]}
         for kind, folder in FOLDERS.items())]})
-    nav += [{"Barriers × strategies": "matrix.md"}, {"Tags": "tags.md"}, {"Your next step": "next-steps.md"}]
+    matrix = f"{sections.barriers.title} × {sections.strategies.title.lower()}"
+    nav += [{safe.attribute(matrix): "matrix.md"}, {"Tags": "tags.md"}, {"Your next step": "next-steps.md"},
+            {"Editing this guide": EDITING}]
     return nav

@@ -62,6 +62,7 @@ def wiki_pages(graph: Graph, flavor: str, brand: Brand = DEFAULT_BRAND) -> dict[
         files[page.address] = _FILE_NAMERS[flavor](page, files)
     env = make_environment()
     common = {"guide": content.guide, "content": content, "graph": graph, "brand": brand, "folders": FOLDERS,
+              "n": content.guide.sections.names(),
               "toolkit": TOOLKIT, "RATING_QUESTIONS": RATING_QUESTIONS, "page_of": page_of,
               "worksheet_of": worksheet_of, "sheet_path": sheet_path}
     out = {}

@@ -97,3 +97,10 @@ def write_zip(folder: Path, target: Path) -> Path:
         Path(temp).unlink(missing_ok=True)
         raise
     return target
+
+
+def create_files(files: dict[Path, str]) -> None:
+    """Create new files (content from `leap new` or `leap import csv`); an existing file is
+    replaced only when its path is in ``files`` because the user asked for it (``--replace``)."""
+    for path, text in files.items():
+        _write_if_changed(path, text)

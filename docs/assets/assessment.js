@@ -77,12 +77,18 @@
     return copy;
   }
 
+  /* What this guide calls its traits ("traits", or "competencies"), from the page. */
+  function traitsWord() {
+    var holder = document.querySelector("[data-traits-word]");
+    return holder ? holder.getAttribute("data-traits-word") : "traits";
+  }
+
   function why(data, answers, barrier) {
     var reasons = [];
     if (answers.ticked.indexOf(barrier.id) >= 0) reasons.push("you said this sounds like you");
     var low = barrier.undermines.filter(function (id) { return answers.ratings[id] && answers.ratings[id] <= 3; })
       .map(function (id) { return titleOf(data.traits, id) + " (" + answers.ratings[id] + ")"; });
-    if (low.length) reasons.push("it holds back traits you rated low: " + low.join(", "));
+    if (low.length) reasons.push("it holds back " + traitsWord() + " you rated low: " + low.join(", "));
     return reasons.length ? "Why: " + reasons.join("; ") + "." : "";
   }
 
