@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from generator.pdf import CHROMIUM, CHROMIUM_ARGS
 
 TRAIT = "vision"
 

@@ -57,6 +57,7 @@ def generate(content_dir: Path, docs_dir: Path, strict: bool = False, brand: Bra
     """Check the content, render every page and data file, and write the ones that changed into
     ``docs_dir``. ``pdf_links`` is for `leap pdf`, which prints the worksheets' PDFs."""
     checked = check(content_dir, strict)
-    pages = {**render_pages(checked.content, checked.graph, brand, pdf_links), **data_files(checked.graph)}
+    pages = dict(sorted({**render_pages(checked.content, checked.graph, brand, pdf_links),
+                         **data_files(checked.graph)}.items()))
     report = write_pages(pages, docs_dir)
     return Generated(checked, pages, report, site_nav(checked.content), brand)

@@ -94,8 +94,12 @@ def _mapping(value: Any) -> dict[str, Any]:
 
 
 def _check(leap: Any, shown: str, text: str) -> list[Problem]:
+    section = re.search(r"^\s+leap\s*:", text, re.MULTILINE)
+    start = section.start() if section else 0
+
     def problem(message: str, key: str = "leap") -> Problem:
-        found = re.search(rf"^\s*{re.escape(key)}\s*:", text, re.MULTILINE)
+        """A problem on the line of ``key``, looked for from the ``leap:`` line on."""
+        found = re.compile(rf"^\s*{re.escape(key)}\s*:|[{{,]\s*{re.escape(key)}\s*:", re.MULTILINE).search(text, start)
         return Problem(shown, text[: found.start()].count("\n") + 1 if found else 1, f"extra.leap: {message}")
 
     if not isinstance(leap, dict):

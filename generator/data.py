@@ -37,7 +37,7 @@ def data_files(graph: Graph) -> dict[str, str]:
         f"{DATA}/guide.json": json.dumps(model, ensure_ascii=False, indent=1) + "\n",
         f"{DATA}/relations.csv": _csv(["source_kind", "source_id", "source_title", "relation",
                                        "target_kind", "target_id", "target_title"], relations),
-        f"{DATA}/items.csv": _csv(list(COLUMNS), [[item_row(item)[c] for c in COLUMNS] for item in content.items]),
+        f"{DATA}/items.csv": _csv(list(COLUMNS), [list(item_row(item).values()) for item in content.items]),
     }
 
 

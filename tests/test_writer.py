@@ -20,7 +20,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def test_a_second_generation_writes_nothing(mini: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     first = generate(mini, docs)
-    assert len(first.report.written) == len(first.pages) == 27
+    assert len(first.report.written) == len(first.pages) == 32  # 27 pages, brand.css and 3 data files
     before = snapshot(docs)
     second = generate(mini, docs)
     assert second.report.written == () and second.report.removed == ()
@@ -33,7 +33,7 @@ def test_only_changed_pages_are_rewritten(mini: Path, tmp_path: Path) -> None:
     path = mini / "strategies" / "show-up.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Go to the meetings", "Attend the meetings"))
     report = generate(mini, docs).report
-    assert report.written == ("strategies/show-up.md",)
+    assert report.written == ("data/guide.json", "data/items.csv", "strategies/show-up.md")
 
 
 def test_hand_written_files_survive_and_stale_generated_files_go(mini: Path, tmp_path: Path) -> None:
