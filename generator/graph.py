@@ -86,9 +86,12 @@ class Graph:
             for rel, direction, heading in PAGE_GROUPS[item.kind]
         )
 
-    def linked(self, source: Item, target: Item) -> bool:
-        """Whether ``source`` declares any relation to ``target``."""
-        return any(target in self.targets(source, rel) for rel in RELATIONS.get(source.kind, {}))
+    def marks(self, rows: tuple[Item, ...], columns: tuple[Item, ...]) -> list[str]:
+        """For a matrix: per row, its cells joined by " | ", a ● where the column item declares a
+        relation to the row item (a strategy that overcomes a barrier). Built here, not cell by cell
+        in a template, because a large framework's matrix has hundreds of thousands of cells."""
+        pairs = {(e.source, e.target) for e in self.edges}
+        return [" | ".join("●" if (column.id, row.id) in pairs else "" for column in columns) for row in rows]
 
 
 def inverse_headings(content: Content) -> dict[str, str]:

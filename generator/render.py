@@ -36,7 +36,12 @@ def page_of(item: Item) -> str:
 @pass_context
 def link_to(context: Context, target: str) -> str:
     """A link from the page being rendered (``here``) to ``target``, both relative to docs/."""
-    return posixpath.relpath(target, posixpath.dirname(context["here"]) or ".")
+    return _relative(target, posixpath.dirname(context["here"]) or ".")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
 
 
 @functools.cache
@@ -45,14 +50,14 @@ def make_environment() -> Environment:
     Compiled templates are also cached in the user's temp folder (Jinja's default bytecode cache,
     keyed by each template's source), which saves most of a small build's time after the first."""
     env = Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined,
-                      bytecode_cache=FileSystemBytecodeCache(),
+                      bytecode_cache=FileSystemBytecodeCache(), auto_reload=False,
                       autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["text"] = safe.plain
     env.filters["md"] = safe.markdown
     env.filters["attr"] = safe.attribute
     env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
     env.filters["capital"] = lambda value: value[:1].upper() + value[1:]
-    env.globals.update(link_to=link_to, page_of=page_of, worksheet_of=worksheet_of, sheet_path=sheet_path,
+    env.globals.update(zip=zip, link_to=link_to, page_of=page_of, worksheet_of=worksheet_of, sheet_path=sheet_path,
                        folders=FOLDERS, toolkit=TOOLKIT, RATING_QUESTIONS=RATING_QUESTIONS)
     return env
 
