@@ -59,5 +59,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Rebuild when the content changes. docs/ itself is not watched, only its hand-written
+    assets: the pages in it are ours, written during each rebuild, and watching them would start
+    a second, empty rebuild after every edit."""
+    server.unwatch(config.docs_dir)
+    assets = Path(config.docs_dir, "assets")
+    if assets.is_dir():
+        server.watch(str(assets))
     server.watch(str(settings(config).content_dir))
     return server
