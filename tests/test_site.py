@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -52,22 +53,22 @@ def test_every_item_has_its_page_and_worksheet(site: Path) -> None:
         assert (site / "worksheets" / FOLDERS[item.kind] / item.id / "index.html").is_file(), item.id
 
 
-def test_every_internal_link_resolves(site: Path) -> None:
-    broken = []
-    # 404.html is served at any depth, so MkDocs gives it root-absolute links (made right for a
-    # sub-path by site_url); every other page links relatively.
+def relative_links(site: Path) -> Iterator[tuple[Path, str, Path]]:
+    """Every relative link and asset of every page: (page, the link as written, where it points).
+    404.html is left out: it is served at any depth, so MkDocs gives it root-absolute links (made
+    right for a sub-path by site_url, which tests/test_hosting.py checks)."""
     for page in (p for p in site.rglob("*.html") if p.name != "404.html"):
         parser = _Links()
         parser.feed(page.read_text(encoding="utf-8"))
         for link in parser.links:
             parts = urlsplit(link)
-            if parts.scheme or parts.netloc or not parts.path:
-                continue
-            target = (page.parent / unquote(parts.path)).resolve()
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.is_file():
-                broken.append(f"{page.relative_to(site)} -> {link}")
+            if not (parts.scheme or parts.netloc or not parts.path):
+                yield page, link, (page.parent / unquote(parts.path)).resolve()
+
+
+def test_every_internal_link_resolves(site: Path) -> None:
+    broken = [f"{page.relative_to(site)} -> {link}" for page, link, target in relative_links(site)
+              if not (target / "index.html" if target.is_dir() else target).is_file()]
     assert broken == []
 
 
