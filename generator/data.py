@@ -15,10 +15,8 @@ import io
 import json
 from typing import Any
 
-from pydantic import TypeAdapter
-
 from .graph import Graph
-from .model import FOLDERS, Guide, Item
+from .model import ADAPTERS, FOLDERS, Item
 from .spreadsheet import COLUMNS, item_row
 
 DATA = "data"
@@ -26,7 +24,7 @@ DATA = "data"
 
 def data_files(graph: Graph) -> dict[str, str]:
     content = graph.content
-    model: dict[str, Any] = {"guide": TypeAdapter(Guide).dump_python(content.guide, mode="json", by_alias=True)}
+    model: dict[str, Any] = {"guide": ADAPTERS["guide"].dump_python(content.guide, mode="json", by_alias=True)}
     for kind, folder in FOLDERS.items():
         model[folder] = [_item_json(item) for item in content.of_kind(kind)]
     model["relations"] = [{"source": e.source, "relation": e.relation, "target": e.target} for e in graph.edges]
@@ -42,7 +40,7 @@ def data_files(graph: Graph) -> dict[str, str]:
 
 
 def _item_json(item: Item) -> dict[str, Any]:
-    fields = TypeAdapter(type(item)).dump_python(item, mode="json", by_alias=True)
+    fields = ADAPTERS[item.kind].dump_python(item, mode="json", by_alias=True)
     return {"id": item.id, "kind": item.kind, **{k: v for k, v in fields.items() if k != "id"}}
 
 

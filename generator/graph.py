@@ -81,7 +81,7 @@ class Graph:
         """The groups shown under 'Related' on the item's page, both directions."""
         names = self.content.guide.sections.names()
         return tuple(
-            Related(_capital(heading.format(**names)),
+            Related(capital(heading.format(**names)),
                     self.targets(item, rel) if direction == "out" else self.sources(item, rel))
             for rel, direction, heading in PAGE_GROUPS[item.kind]
         )
@@ -97,7 +97,7 @@ class Graph:
 def inverse_headings(content: Content) -> dict[str, str]:
     """Relation field -> the heading its target's page lists the source under."""
     names = content.guide.sections.names()
-    return {rel: _capital(heading.format(**names)) for groups in PAGE_GROUPS.values()
+    return {rel: capital(heading.format(**names)) for groups in PAGE_GROUPS.values()
             for rel, direction, heading in groups if direction == "in"}
 
 
@@ -126,5 +126,6 @@ def check_graph(graph: Graph, paths: dict[str, str]) -> list[Problem]:
     return problems
 
 
-def _capital(text: str) -> str:
+def capital(text: str) -> str:
+    """The text with its first letter upper-case and the rest as written ("CEO" stays "CEO")."""
     return text[:1].upper() + text[1:]

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Annotated, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints, TypeAdapter
 from pydantic.dataclasses import dataclass
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -178,6 +178,10 @@ class Guide:
 
 
 ITEM_CLASSES: dict[str, type[Item]] = {"trait": Trait, "barrier": Barrier, "strategy": Strategy, "shift": Shift}
+# Kind of file ("guide" or an item kind) -> the pydantic adapter that validates it against its
+# class, dumps it as JSON data and gives its JSON Schema. Built once: adapters are costly to make.
+ADAPTERS: dict[str, TypeAdapter[Any]] = {
+    kind: TypeAdapter(cls) for kind, cls in {"guide": Guide, **ITEM_CLASSES}.items()}
 # Item kind -> {relation field: kind of item it names}. The one place relations are declared;
 # their inverses are derived in generator.graph.
 RELATIONS: dict[str, dict[str, str]] = {

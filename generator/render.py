@@ -23,7 +23,7 @@ from jinja2.runtime import Context
 from . import safe
 from .assessment import WEIGHTS, assessment_data
 from .config import DEFAULT_BRAND, Brand
-from .graph import Graph, inverse_headings
+from .graph import Graph, capital, inverse_headings
 from .model import FOLDERS, RELATIONS, Content, Item
 from .schema import field_docs
 from .worksheets import RATING_QUESTIONS, TOOLKIT, WORKSHEETS, sheet_path, worksheet_of
@@ -56,7 +56,7 @@ def make_environment() -> Environment:
     env.filters["md"] = safe.markdown
     env.filters["attr"] = safe.attribute
     env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
-    env.filters["capital"] = lambda value: value[:1].upper() + value[1:]
+    env.filters["capital"] = capital
     env.globals.update(zip=zip, link_to=link_to, page_of=page_of, worksheet_of=worksheet_of, sheet_path=sheet_path,
                        folders=FOLDERS, toolkit=TOOLKIT, RATING_QUESTIONS=RATING_QUESTIONS)
     return env

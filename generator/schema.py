@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .model import FOLDERS, ITEM_CLASSES, Guide, Item
+from .model import ADAPTERS, FOLDERS, ITEM_CLASSES, Item
 
 SCHEMAS = "schemas"
 KINDS = ("guide", *ITEM_CLASSES)
@@ -26,8 +26,7 @@ def schema_name(kind: str) -> str:
 
 def json_schema(kind: str) -> dict[str, Any]:
     """The schema of one kind of content file. An item's id is its file name, so not a field."""
-    cls: Any = Guide if kind == "guide" else ITEM_CLASSES[kind]
-    schema = TypeAdapter(cls).json_schema(by_alias=True)
+    schema = ADAPTERS[kind].json_schema(by_alias=True)
     if kind != "guide":  # pydantic reads help only from a class's own source: add the shared fields'
         shared = TypeAdapter(Item).json_schema(by_alias=True)["properties"]
         for name, spec in schema["properties"].items():

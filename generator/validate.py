@@ -8,15 +8,12 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from .loader import Loc, SourceDoc
-from .model import FOLDERS, ITEM_CLASSES, RELATIONS, Content, Guide, Item, learning_order
+from .model import ADAPTERS, FOLDERS, ITEM_CLASSES, RELATIONS, Content, Guide, Item, learning_order
 from .problems import Problem, errors_in
 from .worksheets import RESERVED_IDS
-
-_ADAPTERS: dict[str, TypeAdapter[Any]] = {kind: TypeAdapter(cls) for kind, cls in ITEM_CLASSES.items()}
-_ADAPTERS["guide"] = TypeAdapter(Guide)
 
 
 def validate_content(docs: list[SourceDoc]) -> tuple[Content | None, list[Problem]]:
@@ -63,7 +60,7 @@ def _validate_doc(doc: SourceDoc, problems: list[Problem]) -> Any:
             return None
         data = {**data, "id": doc.id}
     try:
-        return _ADAPTERS[doc.kind].validate_python(data)
+        return ADAPTERS[doc.kind].validate_python(data)
     except ValidationError as err:
         problems += _describe(err, doc)
         return None

@@ -28,7 +28,7 @@ from .config import DEFAULT_BRAND, Brand
 from .graph import Graph
 from .model import FOLDERS
 from .render import make_environment, page_of
-from .worksheets import RATING_QUESTIONS, TOOLKIT, WORKSHEETS, sheet_path, worksheet_of
+from .worksheets import TOOLKIT, WORKSHEETS, sheet_path, worksheet_of
 
 FLAVORS = ("gitlab", "github", "azure")
 
@@ -61,10 +61,9 @@ def wiki_pages(graph: Graph, flavor: str, brand: Brand = DEFAULT_BRAND) -> dict[
     for page in pages:  # parents (index pages) come before their children
         files[page.address] = _FILE_NAMERS[flavor](page, files)
     env = make_environment()
-    common = {"guide": content.guide, "content": content, "graph": graph, "brand": brand, "folders": FOLDERS,
-              "n": content.guide.sections.names(),
-              "toolkit": TOOLKIT, "RATING_QUESTIONS": RATING_QUESTIONS, "page_of": page_of,
-              "worksheet_of": worksheet_of, "sheet_path": sheet_path}
+    # folders, toolkit, page_of, worksheet_of and the like are the environment's globals.
+    common = {"guide": content.guide, "content": content, "graph": graph, "brand": brand,
+              "n": content.guide.sections.names()}
     out = {}
     for page in pages:
         def link(target: str, here: str = files[page.address]) -> str:
