@@ -57,9 +57,10 @@ _Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
 
 
 def import_csv(text: str, shown: str, content_docs: list[SourceDoc], content_dir: Path,
-               schemas: Path, replace: bool) -> tuple[dict[Path, str], list[Problem]]:
-    """The content files a spreadsheet of items describes, checked together with the content
-    already there. Problems point at ``FILE:row`` (the header is row 1)."""
+               schemas: Path, replace: bool) -> tuple[dict[str, str], list[Problem]]:
+    """The content files a spreadsheet of items describes (``{path under content/: text}``),
+    checked together with the content already there. Problems point at ``FILE:row`` (the header
+    is row 1)."""
     problems: list[Problem] = []
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in ("id", "type", "title") if c not in (reader.fieldnames or [])]
@@ -95,7 +96,7 @@ def import_csv(text: str, shown: str, content_docs: list[SourceDoc], content_dir
     problems += [p for p in found if p.path == shown or not p.warning]
     if any(not p.warning for p in problems):
         return {}, problems
-    return {content_dir / FOLDERS[doc.kind] / f"{doc.id}.yaml": _yaml(doc, content_dir, schemas) for doc in rows}, problems
+    return {f"{FOLDERS[doc.kind]}/{doc.id}.yaml": _yaml(doc, content_dir, schemas) for doc in rows}, problems
 
 
 def _yaml(doc: SourceDoc, content_dir: Path, schemas: Path) -> str:

@@ -1,7 +1,8 @@
 """The pipeline, top to bottom: load → validate → model → graph → render → write.
 
-``check()`` runs the pure stages and returns every problem; ``generate()`` adds the one stage
-that writes to docs/, and only runs it when the content has no errors.
+``check()`` runs the pure stages and returns the model, or raises ContentError with every
+problem; ``render()`` adds the pages, still without touching the disk; ``generate()`` adds the
+one stage that writes, into docs/, and is what the leap MkDocs plugin does around a build.
 """
 
 from __future__ import annotations
@@ -29,12 +30,25 @@ class Checked:
 
 
 @dataclass(frozen=True)
-class Generated:
+class Rendered:
     checked: Checked
-    pages: dict[str, str]
-    report: WriteReport
+    pages: dict[str, str]  # path under docs/ -> text
     nav: list[Any]
     brand: Brand
+
+
+@dataclass(frozen=True)
+class Generated:
+    rendered: Rendered
+    report: WriteReport
+
+    @property
+    def checked(self) -> Checked:
+        return self.rendered.checked
+
+    @property
+    def pages(self) -> dict[str, str]:
+        return self.rendered.pages
 
 
 def check(content_dir: Path, strict: bool = False) -> Checked:
@@ -52,12 +66,19 @@ def check(content_dir: Path, strict: bool = False) -> Checked:
     return Checked(content, graph, tuple(sorted(problems)))
 
 
-def generate(content_dir: Path, docs_dir: Path, strict: bool = False, brand: Brand = DEFAULT_BRAND,
-             pdf_links: bool = False) -> Generated:
-    """Check the content, render every page and data file, and write the ones that changed into
-    ``docs_dir``. ``pdf_links`` is for `leap pdf`, which prints the worksheets' PDFs."""
+def render(content_dir: Path, brand: Brand = DEFAULT_BRAND, strict: bool = False,
+           pdf_links: bool = False) -> Rendered:
+    """Check the content and render every page and data file. Pure: nothing is written.
+    ``pdf_links`` is for `leap pdf`, which prints the worksheets' PDFs."""
     checked = check(content_dir, strict)
+    brand = brand.named(checked.content.guide.title)
     pages = dict(sorted({**render_pages(checked.content, checked.graph, brand, pdf_links),
                          **data_files(checked.graph)}.items()))
-    report = write_pages(pages, docs_dir)
-    return Generated(checked, pages, report, site_nav(checked.content), brand)
+    return Rendered(checked, pages, site_nav(checked.content), brand)
+
+
+def generate(content_dir: Path, docs_dir: Path, strict: bool = False, brand: Brand = DEFAULT_BRAND,
+             pdf_links: bool = False) -> Generated:
+    """Render the content and write the pages that changed into ``docs_dir``."""
+    rendered = render(content_dir, brand, strict, pdf_links)
+    return Generated(rendered, write_pages(rendered.pages, docs_dir, "docs"))

@@ -1,43 +1,57 @@
-"""The `leap` command: check the content, build the site, preview it live."""
+"""The `leap` command: check the content, build the site, preview it live, print it, export it.
+
+Builds run in this process: the command loads mkdocs.yml through MkDocs, sets its own options on
+the loaded config as values (the content folder, the site's address, strictness), and runs
+MkDocs' build, during which the leap plugin generates the pages once.
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
+import logging
+import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
-from urllib.parse import urlsplit
+from typing import Any, NoReturn
 
 import click
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
 
 from .authoring import id_problem, import_csv, new_item
-from .build import Generated, check, generate
-from .config import CONTENT_ENV, PDF_LINKS_ENV, Settings, read_settings
+from .build import Rendered, check
+from .config import Settings, settings_of
 from .loader import display_path, load_content
 from .model import FOLDERS, ITEM_CLASSES
+from .paths import UnsafePath
 from .pdf import PdfError, make_pdfs
 from .problems import ContentError, Problem, errors_in
 from .schema import SCHEMAS, schema_files
+from .serve import serve
 from .wiki import FLAVORS, wiki_pages
 from .worksheets import workbook_order
 from .writer import create_files, write_pages, write_zip
 
-CONFIG = click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+CONFIG = click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
                       default="mkdocs.yml", show_default=True, help="The site's config file.")
 CONTENT = click.option("--content", "content_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                       help="Build this content folder instead of the one in mkdocs.yml (extra.leap.content).")
+                       help="Use this content folder instead of the one in mkdocs.yml (the leap plugin's 'content').")
+# RFC 3986: a host, an optional port, and a path of unreserved, sub-delim, ':', '@' and %XX only.
+SITE_URL = re.compile(r"^https?://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?"
+                      r"(/([A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})*)?$")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
-    """Leadership Leap: turn content/ into the guide's pages and site."""
+    """leap: turn a learning framework's content into a site, worksheets, PDFs and wiki pages."""
 
 
 @main.command("check")
 @CONTENT
-@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
-              show_default=True, help="The site's config file, if any: it names the content folder.")
+@CONFIG
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def check_command(content_dir: Path | None, config_file: Path, strict: bool) -> None:
     """Validate the content and report every problem as path:line: message."""
@@ -57,7 +71,8 @@ def check_command(content_dir: Path | None, config_file: Path, strict: bool) -> 
 @CONFIG
 @CONTENT
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to build the site.  [default: site, or site-offline with --offline]")
+              help="Where to build the site: a new or empty folder, or one leap built.  "
+                   "[default: site, or site-offline with --offline]")
 @click.option("--site-url", default=None, metavar="URL",
               help="The address the site will be served from, such as "
                    "https://intranet.example.com/leadership/ (needed under a sub-path).")
@@ -65,14 +80,11 @@ def check_command(content_dir: Path | None, config_file: Path, strict: bool) -> 
               help="Build for opening from a file share or file://, and zip it (site-offline.zip).")
 def build_command(strict: bool, config_file: Path, content_dir: Path | None, site_dir: Path | None,
                   site_url: str | None, offline: bool) -> None:
-    """Generate docs/ from the content, then build the site with MkDocs (strict: no broken links)."""
+    """Generate the pages from the content and build the site (strict: no broken links)."""
     site_dir = site_dir or Path("site-offline" if offline else "site")
-    env = {}
-    if site_url is not None:
-        env["LEAP_SITE_URL"] = _site_url(site_url)
-    if offline:
-        env["LEAP_OFFLINE"] = "true"
-    _build_site(config_file, site_dir, strict, content_dir, env)
+    config = _load(config_file, content_dir, site_dir=site_dir, site_url=_site_url(site_url), strict=strict,
+                   offline=offline)
+    _build(config)
     if offline:
         archive = write_zip(site_dir, site_dir.with_name(site_dir.name + ".zip"))
         click.echo(f"Offline site in {site_dir.as_posix()}/ and {archive.as_posix()}: "
@@ -82,11 +94,12 @@ def build_command(strict: bool, config_file: Path, content_dir: Path | None, sit
                    "or run `leap serve` for a live preview.")
 
 
-def _site_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        click.echo(f"error: --site-url must be a full address such as https://intranet.example.com/leadership/, "
-                   f"not '{url}'", err=True)
+def _site_url(url: str | None) -> str | None:
+    if url is None:
+        return None
+    if not SITE_URL.match(url):
+        click.echo("error: --site-url must be a full http(s) address such as https://intranet.example.com/leadership/, "
+                   f"with only letters, digits and - . _ ~ / in its path; not {url!r}", err=True)
         sys.exit(1)
     return url if url.endswith("/") else url + "/"
 
@@ -97,11 +110,12 @@ def _site_url(url: str) -> str:
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default="site", show_default=True)
 def pdf_command(config_file: Path, content_dir: Path | None, site_dir: Path) -> None:
     """Build the site, then print every worksheet to PDF and bind the A4 and US Letter workbooks."""
-    os.environ[PDF_LINKS_ENV] = "1"  # this build's worksheets link to the PDFs printed below
-    generated = _build_site(config_file, site_dir, False, content_dir, {})
-    entries = workbook_order(generated.checked.content)
+    config = _load(config_file, content_dir, site_dir=site_dir)
+    _plugin(config).pdf_links = True  # this build's worksheets link to the PDFs printed below
+    rendered = _build(config)
+    entries = workbook_order(rendered.checked.content)
     try:
-        written = make_pdfs(site_dir, generated.checked.content.guide, entries, generated.brand)
+        written = make_pdfs(site_dir, rendered.checked.content.guide, entries, rendered.brand)
     except PdfError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
@@ -109,26 +123,17 @@ def pdf_command(config_file: Path, content_dir: Path | None, site_dir: Path) -> 
                f"workbook-a4.pdf and workbook-letter.pdf.")
 
 
-def _build_site(config_file: Path, site_dir: Path, strict: bool, content_dir: Path | None,
-                env: dict[str, str]) -> Generated:
-    settings = _settings(config_file, content_dir)
-    generated = _generate(settings, strict)
-    click.echo(f"Generated {len(generated.pages)} pages in docs/ "
-               f"({len(generated.report.written)} written, {len(generated.report.removed)} removed).")
-    _mkdocs("build", "--strict", "-f", str(config_file), "-d", str(site_dir),
-            env={**env, CONTENT_ENV: str(settings.content_dir.resolve())})
-    return generated
-
-
 @main.command("serve")
 @CONFIG
 @CONTENT
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
 def serve_command(config_file: Path, content_dir: Path | None, dev_addr: str) -> None:
     """Live preview: editing a content file regenerates the pages and reloads the browser."""
-    settings = _settings(config_file, content_dir)
-    _generate(settings, strict=False)
-    _mkdocs("serve", "-f", str(config_file), "-a", dev_addr, env={CONTENT_ENV: str(settings.content_dir.resolve())})
+    with _mkdocs_logging():
+        try:
+            serve(lambda site_dir: _load(config_file, content_dir, site_dir=Path(site_dir), dev_addr=dev_addr))
+        except MkDocsException:
+            sys.exit(1)
 
 
 @main.group("export")
@@ -147,10 +152,15 @@ def export_wiki_command(flavor: str, out_dir: Path, config_file: Path, content_d
     settings = _settings(config_file, content_dir)
     try:
         checked = check(settings.content_dir)
-        report = write_pages(wiki_pages(checked.graph, flavor, settings.brand), out_dir)
+        brand = settings.brand.named(checked.content.guide.title)
+        report = write_pages(wiki_pages(checked.graph, flavor, brand), out_dir, "wiki")
     except ContentError as err:
         _fail(err.problems)
+    except UnsafePath as err:
+        _fail([Problem(out_dir.as_posix(), 1, str(err))])
     _print(list(checked.warnings))
+    for note in report.notes(out_dir):
+        click.echo(f"warning: {note}", err=True)
     click.echo(f"Wrote the {flavor} wiki to {out_dir.as_posix()}/: {len(report.written)} files written, "
                f"{report.unchanged} unchanged, {len(report.removed)} removed.")
 
@@ -161,9 +171,13 @@ def schema_command(config_file: Path) -> None:
     """Write the content files' JSON Schemas into schemas/, for editors that complete and check YAML."""
     folder = config_file.resolve().parent / SCHEMAS
     try:
-        report = write_pages(schema_files(), folder)
+        report = write_pages(schema_files(), folder, "schemas")
     except ContentError as err:
         _fail(err.problems)
+    except UnsafePath as err:
+        _fail([Problem(folder.as_posix(), 1, str(err))])
+    for note in report.notes(folder):
+        click.echo(f"warning: {note}", err=True)
     click.echo(f"{len(report.written)} schema(s) written, {report.unchanged} unchanged, in {folder.as_posix()}/.")
 
 
@@ -183,9 +197,10 @@ def new_command(kind: str, item_id: str, title: str, config_file: Path, content_
         click.echo(f"error: {problem}", err=True)
         sys.exit(1)
     docs, _ = load_content(settings.content_dir)
-    path = folder / f"{item_id}.yaml"
-    create_files({path: new_item(kind, title, docs, folder, settings.root / SCHEMAS)})
-    click.echo(f"Wrote {display_path(path)}. Fill it in, link it from other items, then preview with `leap serve`.")
+    relative = f"{FOLDERS[kind]}/{item_id}.yaml"
+    _create(settings, {relative: new_item(kind, title, docs, folder, settings.root / SCHEMAS)})
+    click.echo(f"Wrote {display_path(settings.content_dir / relative)}. Fill it in, link it from other items, "
+               "then preview with `leap serve`.")
 
 
 @main.group("import")
@@ -206,45 +221,114 @@ def import_csv_command(file: Path, replace: bool, config_file: Path, content_dir
         text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         _fail([Problem(display_path(file), 1, "save the spreadsheet as CSV UTF-8")])
+    except OSError as err:
+        _fail([Problem(display_path(file), 1, f"cannot read the file: {err.strerror}")])
     docs, problems = load_content(settings.content_dir)
     files, found = import_csv(text, display_path(file), docs, settings.content_dir, settings.root / SCHEMAS, replace)
     problems += found
     if errors_in(problems):
         _fail(problems)
     _print(problems)
-    create_files(files)
+    _create(settings, files)
     click.echo(f"Imported {len(files)} item(s) into {display_path(settings.content_dir)}/. "
                "Run `leap check`, then `leap serve` to see them.")
 
 
+# --- loading the site's config, and building it -------------------------------------------------
+
+def _load(config_file: Path, content_dir: Path | None, *, strict: bool = False, offline: bool = False,
+          **overrides: Any) -> MkDocsConfig:
+    """mkdocs.yml loaded by MkDocs, with this command's settings applied to it. MkDocs always
+    builds strictly (a broken link fails the build); ``strict`` makes content warnings errors too."""
+    with _mkdocs_logging():
+        try:
+            config = load_config(str(config_file), strict=True,
+                                 **{k: str(v) for k, v in overrides.items() if v is not None})
+        except MkDocsException:
+            sys.exit(1)
+        except OSError as err:
+            click.echo(f"error: cannot read {config_file.as_posix()}: {err.strerror or err}", err=True)
+            sys.exit(1)
+    plugin = _plugin(config)
+    if content_dir is not None:
+        plugin.config.content = str(content_dir.resolve())
+    plugin.config.strict = strict
+    if offline:
+        offline_plugin: Any = config.plugins.get("material/offline")
+        if offline_plugin is None:
+            click.echo("error: --offline needs `- offline` under plugins in mkdocs.yml", err=True)
+            sys.exit(1)
+        offline_plugin.config.enabled = True
+    return config
+
+
+def _plugin(config: MkDocsConfig) -> Any:
+    plugin = config.plugins.get("leap")
+    if plugin is None:
+        click.echo(f"error: {config.config_file_path}: add `- leap` under `plugins:`; it generates the guide's "
+                   "pages from the content", err=True)
+        sys.exit(1)
+    return plugin
+
+
+def _build(config: MkDocsConfig) -> Rendered:
+    """MkDocs' build, in this process, as `mkdocs build` runs it."""
+    plugin = _plugin(config)
+    with _mkdocs_logging():
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        except MkDocsException as err:
+            problems = getattr(err.__context__, "problems", None) or getattr(err, "problems", None)
+            click.echo(f"{len(problems)} error(s): nothing was written." if problems else
+                       "The build failed, so nothing was written: see the messages above.", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            sys.exit(130)
+        finally:
+            config.plugins.on_shutdown()
+    rendered: Rendered = plugin.rendered
+    return rendered
+
+
+class _Lines(logging.Formatter):
+    """MkDocs' messages as `mkdocs build` prints them; ours (content problems) as bare lines."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.name == "leap" or record.levelno >= logging.ERROR:
+            return message
+        return f"{record.levelname:<8}-  {message}"
+
+
+@contextmanager
+def _mkdocs_logging() -> Iterator[None]:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Lines())
+    loggers = [logging.getLogger(name) for name in ("mkdocs", "leap")]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+
+
 def _settings(config_file: Path, content_dir: Path | None = None) -> Settings:
-    try:
-        return read_settings(config_file, content_dir)
-    except ContentError as err:
-        _fail(err.problems)
+    """The settings in mkdocs.yml, for the commands that do not build the site."""
+    config = _load(config_file, content_dir)
+    return settings_of(config, _plugin(config).config)
 
 
-def _generate(settings: Settings, strict: bool) -> Generated:
+def _create(settings: Settings, files: dict[str, str]) -> None:
     try:
-        generated = generate(settings.content_dir, settings.docs_dir, strict, settings.brand, settings.pdf_links)
-    except ContentError as err:
-        _fail(err.problems)
-    except OSError as err:
+        create_files(settings.content_dir, files)
+    except (UnsafePath, OSError) as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
-    _print(list(generated.checked.warnings))
-    return generated
-
-
-def _mkdocs(*args: str, env: dict[str, str]) -> None:
-    env = {**os.environ, **env}
-    env.setdefault("NO_MKDOCS_2_WARNING", "1")
-    try:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", *args], env=env, check=False)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    if result.returncode:
-        sys.exit(result.returncode)
 
 
 def _print(problems: list[Problem]) -> None:

@@ -19,6 +19,7 @@ from jinja2 import (
     pass_context,
 )
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from . import safe
 from .assessment import WEIGHTS, assessment_data
@@ -34,14 +35,30 @@ def page_of(item: Item) -> str:
 
 
 @pass_context
-def link_to(context: Context, target: str) -> str:
+def link_to(context: Context, target: str) -> Markup:
     """A link from the page being rendered (``here``) to ``target``, both relative to docs/."""
     return _relative(target, posixpath.dirname(context["here"]) or ".")
 
 
 @functools.lru_cache(maxsize=65536)
-def _relative(target: str, folder: str) -> str:
-    return posixpath.relpath(target, folder)
+def _relative(target: str, folder: str) -> Markup:
+    return Markup(posixpath.relpath(target, folder))
+
+
+def _escape_output(value: Any) -> Any:
+    """Every value a template prints is escaped as plain text unless a filter marked it safe
+    (``text``, ``md``, ``attr``, ``yaml``, ``tojson``, links): a forgotten filter cannot let
+    content through as Markdown or HTML."""
+    return value if isinstance(value, Markup) else safe.plain(str(value))
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja's cache of compiled templates in the temp folder; none when that folder is unsafe
+    (made by another user, say), which only costs a little speed."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 @functools.cache
@@ -50,12 +67,13 @@ def make_environment() -> Environment:
     Compiled templates are also cached in the user's temp folder (Jinja's default bytecode cache,
     keyed by each template's source), which saves most of a small build's time after the first."""
     env = Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined,
-                      bytecode_cache=FileSystemBytecodeCache(), auto_reload=False,
+                      bytecode_cache=_bytecode_cache(), auto_reload=False, finalize=_escape_output,
                       autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters["text"] = safe.plain
-    env.filters["md"] = safe.markdown
-    env.filters["attr"] = safe.attribute
-    env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
+    env.filters["text"] = lambda value: Markup(safe.plain(str(value)))
+    env.filters["md"] = lambda value: Markup(safe.markdown(value))
+    env.filters["attr"] = lambda value: Markup(safe.attribute(value))
+    env.filters["yaml"] = lambda value: Markup(json.dumps(str(value) if isinstance(value, Markup) else value,
+                                                          ensure_ascii=False))
     env.filters["capital"] = capital
     env.globals.update(zip=zip, link_to=link_to, page_of=page_of, worksheet_of=worksheet_of, sheet_path=sheet_path,
                        folders=FOLDERS, toolkit=TOOLKIT, RATING_QUESTIONS=RATING_QUESTIONS)

@@ -28,13 +28,11 @@ def run_leap(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[s
 
 
 def make_project(where: Path, content: Path) -> Path:
-    """A site project in ``where``: the repo's mkdocs.yml and assets, the given content, and the
-    hook taken from this checkout. Returns the mkdocs.yml path."""
+    """A site project in ``where``: the repo's mkdocs.yml and assets, and the given content.
+    Returns the mkdocs.yml path."""
     shutil.copytree(content, where / "content")
     shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("- generator/mkdocs_hook.py", f"- {ROOT / 'generator' / 'mkdocs_hook.py'}")
-    (where / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
     return where / "mkdocs.yml"
 
 

@@ -196,26 +196,30 @@ def test_bad_rows_get_file_row_errors_and_nothing_is_written(tmp_path: Path) -> 
 
 def brand(config: Path, settings: str) -> None:
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace('    organisation: ""\n    colours: {}\n', settings), encoding="utf-8")
+    config.write_text(text.replace('      organisation: ""\n      colours: {}\n', settings), encoding="utf-8")
 
 
 def test_organisation_and_colours_reach_the_worksheets_and_the_site(tmp_path: Path) -> None:
     config = project(tmp_path)
-    brand(config, '    organisation: Example Ltd\n    colours: {primary: "#1f4e79", accent: teal}\n')
+    brand(config, '      organisation: Example Ltd\n      colours: {primary: "#1f4e79", accent: teal}\n')
     result = run_leap("build", "-f", str(config), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     sheet = (tmp_path / "site" / "worksheets" / "traits" / "clarity" / "index.html").read_text(encoding="utf-8")
-    assert '<p class="leap-org">Example Ltd · Leadership Leap</p>' in sheet
+    assert '<p class="leap-org">Example Ltd · Mini Guide</p>' in sheet  # the site is named after the guide
+    assert "<title>Worksheet: Clarity - Mini Guide</title>" in sheet
     css = (tmp_path / "site" / "brand.css").read_text(encoding="utf-8")
     assert "--md-primary-fg-color: #1f4e79;" in css and "--md-accent-fg-color: teal;" in css
 
 
-def test_a_bad_brand_setting_is_a_path_line_error(tmp_path: Path) -> None:
+def test_a_bad_brand_setting_is_a_clear_error(tmp_path: Path) -> None:
     config = project(tmp_path)
-    brand(config, '    organisation: Example Ltd\n    colours: {primary: "red; background: url(x)"}\n    logo2: x\n')
+    brand(config, '      organisation: Example Ltd\n      colours: {primary: "red; background: url(x)"}\n')
     result = run_leap("build", "-f", str(config), cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    line = config.read_text(encoding="utf-8").splitlines().index("    logo2: x") + 1
-    assert f"mkdocs.yml:{line}: extra.leap: unknown setting 'logo2' (known: colours, content, organisation)" \
-           in result.stderr
-    assert "extra.leap: colours: primary must be a CSS colour such as \"#1f4e79\"" in result.stderr
+    assert "Plugin 'leap' option 'colours': primary must be a CSS colour such as \"#1f4e79\"" in result.stderr
+    config = project(tmp_path / "second")
+    brand(config, '      organisation: Example Ltd\n      colours: {}\n      logo2: x\n')
+    result = run_leap("build", "-f", str(config), cwd=tmp_path / "second")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "Plugin 'leap' option 'logo2': Unrecognised configuration name: logo2" in result.stderr
+    assert not (tmp_path / "site").exists() and not (tmp_path / "second" / "site").exists()

@@ -110,7 +110,7 @@ def test_site_url_must_be_a_full_address(tmp_path: Path) -> None:
     config = make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
     result = run_leap("build", "-f", str(config), "--site-url", "intranet/leadership", cwd=tmp_path)
     assert result.returncode == 1
-    assert "--site-url must be a full address" in result.stderr and "Traceback" not in result.stderr
+    assert "--site-url must be a full http(s) address" in result.stderr and "Traceback" not in result.stderr
 
 
 # --- offline ------------------------------------------------------------------------------------

@@ -122,4 +122,4 @@ def test_plain_mkdocs_build_reports_bad_content_without_a_traceback(tmp_path: Pa
                             cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "content/traits/clarity.yaml:1: unknown field 'titel' (did you mean 'title'?)" in result.stdout
+    assert "content/traits/clarity.yaml:1: unknown field 'titel' (did you mean 'title'?)" in result.stderr

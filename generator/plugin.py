@@ -1,0 +1,153 @@
+"""The leap MkDocs plugin (``plugins: - leap`` in mkdocs.yml), registered by entry point.
+
+A thin layer: it adapts MkDocs' events to the plain functions of the pipeline.
+
+- ``on_config``: check and render the content (once per build), name the site after the guide
+  unless mkdocs.yml names it, and set the navigation in learning order;
+- ``on_files``: hand the generated pages to MkDocs from memory, beside the hand-written pages
+  of docs/ (which join the navigation after the guide's sections);
+- ``on_post_build``: only once the whole build has succeeded, write the generated pages into
+  docs/ (for tools that run no plugins, such as Zensical) and swap the new site in whole.
+
+A failed build leaves docs/ and site/ as they were. `leap build`, `leap serve` and plain
+`mkdocs build`/`serve` all go through here.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from mkdocs import utils
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import publish
+from .build import Rendered, render
+from .config import LeapConfig, settings_of
+from .paths import UnsafePath
+from .problems import ContentError, Problem
+from .serve import guard_hosts
+from .writer import read_manifest, write_pages
+
+log = logging.getLogger("mkdocs.plugins.leap")
+say = logging.getLogger("leap")  # content warnings: outside "mkdocs", so strict mode does not count them
+SANITIZE = "generator.sanitize"
+
+
+class ContentProblems(PluginError):
+    """The content (or a folder) has errors; ``problems`` lists them, the message is their lines."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class LeapPlugin(BasePlugin[LeapConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.rendered: Rendered | None = None  # `leap serve` keeps it across rebuilds
+        self.pdf_links = False  # set by `leap pdf`
+        self._staging: Path | None = None
+        self._site_dir: Path | None = None
+        self._held = ExitStack()
+        self._warnings = utils.CountHandler()
+        self._warnings.setLevel(logging.WARNING)
+        self._own_nav = True
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        settings = settings_of(config, self.config)
+        if SANITIZE not in config.markdown_extensions:
+            config.markdown_extensions.append(SANITIZE)
+        try:
+            self.rendered = render(settings.content_dir, settings.brand, settings.strict, self.pdf_links)
+        except ContentError as err:
+            if self.command == "serve" and self.rendered is not None:
+                for problem in err.problems:  # keep serving the last good pages
+                    log.error(str(problem))
+            else:
+                raise ContentProblems(err.problems) from None
+        for warning in self.rendered.checked.warnings:
+            say.warning(str(warning))
+        config.site_name = config.site_name or self.rendered.brand.site_name
+        self._own_nav = config.nav is None
+        if self.command == "build":
+            self._start_publishing(config, settings.root)
+        return config
+
+    def _start_publishing(self, config: MkDocsConfig, root: Path) -> None:
+        """Hold the build lock and build into a staging folder beside the site."""
+        self._held.enter_context(publish.build_lock(root, say.warning))
+        self._site_dir = Path(config.site_dir)
+        try:
+            self._staging = publish.prepare(self._site_dir)
+        except (UnsafePath, OSError) as err:
+            raise ContentProblems([Problem(self._site_dir.as_posix(), 1, str(err))]) from None
+        config.site_dir = str(self._staging)
+        logging.getLogger("mkdocs").addHandler(self._warnings)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.rendered is not None
+        pages = self.rendered.pages
+        owned = read_manifest(Path(config.docs_dir)).hashes
+        clashes = []
+        for file in list(files):
+            if file.src_uri in pages and file.src_uri not in owned:
+                clashes.append(Problem(Path(config.docs_dir, file.src_uri).as_posix(), 1, "a hand-written page "
+                                       "where leap generates one: rename or move it"))
+            if file.src_uri in pages or file.src_uri in owned:
+                files.remove(file)  # generated: the current version comes from memory below
+        if clashes:
+            raise ContentProblems(clashes)
+        own_pages = sorted(f.src_uri for f in files.documentation_pages())
+        for path, text in pages.items():
+            files.append(File.generated(config, path, content=text))
+        if self._own_nav:  # the guide in learning order, then the hand-written pages
+            config.nav = [*self.rendered.nav, *own_pages]
+        return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._staging is None or self._site_dir is None:
+            return
+        if config.strict and self._warnings.get_counts():
+            return  # MkDocs aborts the build next; on_build_error discards the staging folder
+        assert self.rendered is not None
+        docs = Path(config.docs_dir)
+        try:
+            report = write_pages(self.rendered.pages, docs, "docs")
+        except (ContentError, UnsafePath) as err:
+            problems = err.problems if isinstance(err, ContentError) else [Problem(docs.as_posix(), 1, str(err))]
+            raise ContentProblems(problems) from None
+        for note in report.notes(docs):
+            say.warning(note)
+        publish.publish(self._staging, self._site_dir)
+        self._staging = None
+        config.site_dir = str(self._site_dir)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._finish()
+
+    def on_shutdown(self) -> None:
+        self._finish()
+
+    def _finish(self) -> None:
+        if self._staging is not None:
+            publish.discard(self._staging)
+            self._staging = None
+        logging.getLogger("mkdocs").removeHandler(self._warnings)
+        self._held.close()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when the content changes; answer only requests addressed to this server."""
+        server.watch(str(settings_of(config, self.config).content_dir))
+        guard_hosts(server, config.dev_addr.host, config.dev_addr.port)
+        return server
