@@ -28,7 +28,7 @@ def id_problem(item_id: str) -> str | None:
     if not re.match(SLUG_PATTERN, item_id) or len(item_id) > 80:
         return f"'{item_id}' is not a valid id: use lowercase letters, digits and single hyphens, like 'clear-goals'"
     if item_id in RESERVED_IDS:
-        return f"'{item_id}' is the name of a worksheet; choose another id"
+        return f"'{item_id}' is {RESERVED_IDS[item_id]}; choose another id"
     return None
 
 
@@ -48,7 +48,7 @@ def new_item(kind: str, title: str, docs: list[SourceDoc], folder: Path, schemas
     return text
 
 
-class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
+class _Dumper(yaml.SafeDumper):
     """Multi-line text as a literal block (``|``), the way people write it by hand."""
 
 
@@ -61,15 +61,11 @@ def import_csv(text: str, shown: str, content_docs: list[SourceDoc], content_dir
     """The content files a spreadsheet of items describes (``{path under content/: text}``),
     checked together with the content already there. Problems point at ``FILE:row`` (the header
     is row 1)."""
-    problems: list[Problem] = []
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in ("id", "type", "title") if c not in (reader.fieldnames or [])]
-    unknown = [c for c in reader.fieldnames or [] if c not in COLUMNS]
-    if missing or unknown:
-        return {}, [Problem(shown, 1, f"unknown column '{c}' (known: {', '.join(COLUMNS)})") for c in unknown] + \
-            [Problem(shown, 1, f"missing column '{c}'") for c in missing]
+    table, problems = _read_csv(text, shown)
+    if problems:
+        return {}, problems
     rows: list[SourceDoc] = []
-    for number, row in enumerate(reader, start=2):
+    for number, row in enumerate(table, start=2):
         doc, row_problems = row_doc(row, shown, number)
         problems += [Problem(shown, number, message) for message in row_problems]
         if doc is None:
@@ -97,6 +93,22 @@ def import_csv(text: str, shown: str, content_docs: list[SourceDoc], content_dir
     if any(not p.warning for p in problems):
         return {}, problems
     return {f"{FOLDERS[doc.kind]}/{doc.id}.yaml": _yaml(doc, content_dir, schemas) for doc in rows}, problems
+
+
+def _read_csv(text: str, shown: str) -> tuple[list[dict[str, str]], list[Problem]]:
+    """The rows of a spreadsheet, as ``{column: cell}``, once its columns are known to be right."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader, [])
+        body = list(reader)
+    except csv.Error as err:  # a cell longer than the csv module allows, say
+        return [], [Problem(shown, reader.line_num, f"unreadable CSV: {err}")]
+    problems = [Problem(shown, 1, f"unknown column '{c}' (known: {', '.join(COLUMNS)})") for c in header
+                if c not in COLUMNS]
+    problems += [Problem(shown, 1, f"missing column '{c}'") for c in ("id", "type", "title") if c not in header]
+    problems += [Problem(shown, 1, f"column '{c}' appears more than once") for c in sorted(set(header))
+                 if header.count(c) > 1]
+    return [dict(zip(header, row)) for row in body if row], problems
 
 
 def _yaml(doc: SourceDoc, content_dir: Path, schemas: Path) -> str:

@@ -283,6 +283,9 @@ def _build(config: MkDocsConfig) -> Rendered:
             click.echo(f"{len(problems)} error(s): nothing was written." if problems else
                        "The build failed, so nothing was written: see the messages above.", err=True)
             sys.exit(1)
+        except OSError as err:  # a full disk, say: the old site and docs/ are as they were
+            click.echo(f"error: {err.filename or ''}: {err.strerror or err}; nothing was published", err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
             sys.exit(130)
         finally:

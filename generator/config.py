@@ -22,17 +22,18 @@ from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import BaseConfigOption
 from mkdocs.config.defaults import MkDocsConfig
 
 COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(rgb|hsl)a?\([0-9., %]+\))$")
 
 
-class Colours(c.BaseConfigOption[dict[str, str]]):
+class Colours(BaseConfigOption[dict[str, str]]):
     """``primary`` and ``accent``, each a CSS colour: nothing else can reach the stylesheet."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.default = {}
+        self.default: dict[str, str] = {}
 
     def run_validation(self, value: object) -> dict[str, str]:
         if value is None:
@@ -47,7 +48,7 @@ class Colours(c.BaseConfigOption[dict[str, str]]):
         return dict(value)
 
 
-class LeapConfig(base.Config):
+class LeapConfig(base.Config):  # type: ignore[no-untyped-call]
     """The leap plugin's settings in mkdocs.yml."""
 
     content = c.Type(str, default="content")

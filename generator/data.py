@@ -17,7 +17,7 @@ from typing import Any
 
 from .graph import Graph
 from .model import ADAPTERS, FOLDERS, Item
-from .spreadsheet import COLUMNS, item_row
+from .spreadsheet import COLUMNS, item_row, to_cell
 
 DATA = "data"
 
@@ -48,5 +48,5 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([to_cell(cell) for cell in row] for row in rows)
     return out.getvalue()

@@ -8,6 +8,7 @@ reported as a problem with its line instead of being silently accepted.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,9 @@ from .problems import Problem
 KIND_FOLDERS = {"traits": "trait", "barriers": "barrier", "strategies": "strategy", "shifts": "shift"}
 GUIDE_FILE = "guide.yaml"
 MAX_FILE_BYTES = 1_000_000
+# Control characters other than tab and newline, and the bidirectional overrides that make text
+# read differently from how it is stored: no content needs them, and they can disguise it.
+UNSAFE_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 Loc = tuple[str | int, ...]
 
@@ -83,26 +87,73 @@ def load_content(content_dir: Path) -> tuple[list[SourceDoc], list[Problem]]:
     """Read ``guide.yaml`` and every item file. Returns the parsed files and all problems."""
     docs: list[SourceDoc] = []
     problems: list[Problem] = []
+    if content_dir.is_symlink():
+        return [], [Problem(display_path(content_dir), 1, "the content folder is a symbolic link; give its "
+                            f"real path ({os.path.realpath(content_dir)})")]
     if not content_dir.is_dir():
         return [], [Problem(display_path(content_dir), 1, "content folder not found")]
-    guide = content_dir / GUIDE_FILE
-    if guide.is_file():
-        _load_into(guide, "guide", docs, problems)
-    else:
-        problems.append(Problem(display_path(guide), 1, "guide file is missing"))
-    for folder, kind in KIND_FOLDERS.items():
-        for path in sorted((content_dir / folder).glob("*")):
-            if path.suffix == ".yaml" and path.is_file():
-                _load_into(path, kind, docs, problems)
-            elif path.suffix == ".yml":
-                problems.append(Problem(display_path(path), 1, "content files must end in .yaml"))
+    files, problems = content_files(content_dir, {GUIDE_FILE: "guide", **KIND_FOLDERS})
+    if not any(kind == "guide" for kind, _ in files):
+        problems.append(Problem(display_path(content_dir / GUIDE_FILE), 1, "guide file is missing"))
+    for kind, path in files:
+        _load_into(path, kind, docs, problems)
     return docs, problems
+
+
+def content_files(content_dir: Path, known: dict[str, str]) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """``(kind, path)`` of every content file: the files named in ``known`` and the ``.yaml``
+    files in the folders it names. Anything else is named in a warning, and nothing is read
+    through a symbolic link that leads out of the content folder."""
+    root = content_dir.resolve()
+    files: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+
+    def note(path: Path, message: str, warning: bool = True) -> None:
+        problems.append(Problem(display_path(path), 1, message, warning=warning))
+
+    def usable(path: Path) -> bool:
+        if path.is_symlink():
+            target = Path(os.path.realpath(path))
+            if not target.exists():
+                note(path, "a symbolic link to nothing; ignored")
+                return False
+            if not target.is_relative_to(root):
+                note(path, "a symbolic link that leads out of the content folder; leap does not read it",
+                     warning=False)
+                return False
+        return True
+
+    for path in sorted(content_dir.iterdir()):
+        kind = known.get(path.name)
+        if path.name.startswith("."):
+            continue
+        if kind is None:
+            note(path, "not part of the content (known: " + ", ".join(sorted(known)) + "); ignored")
+        elif usable(path) and path.is_file():
+            files.append((kind, path))
+        elif path.is_dir() and not path.is_symlink():
+            for item in sorted(path.iterdir()):
+                if item.name.startswith("."):
+                    continue
+                if item.suffix == ".yaml" and usable(item) and item.is_file():
+                    files.append((kind, item))
+                elif item.suffix.lower() in (".yaml", ".yml"):
+                    note(item, "content files end in .yaml, in lower case; ignored", warning=False)
+                elif not item.is_symlink() or item.exists():
+                    note(item, "not a content file (those end in .yaml); ignored")
+    return files, problems
 
 
 def _load_into(path: Path, kind: str, docs: list[SourceDoc], problems: list[Problem]) -> None:
     shown = display_path(path)
     found: list[Problem] = []
-    data, lines = parse_yaml(path.read_bytes(), shown, found)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        problems.append(Problem(shown, 1, f"cannot read the file: {err.strerror or err}"))
+        docs.append(SourceDoc(shown, kind, path.stem, None, failed=True))
+        return
+    data, lines = parse_yaml(raw, shown, found)
     problems.extend(found)
     docs.append(SourceDoc(shown, kind, path.stem, data, lines, failed=bool(found)))
 
@@ -148,8 +199,11 @@ def _to_python(loader: Any, node: yaml.Node, loc: Loc, lines: dict[Loc, int], sh
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             line = key_node.start_mark.line + 1
+            try:
+                key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            except ValueError:
+                key = None
             if not isinstance(key, str):
                 problems.append(Problem(shown, line, "keys must be plain text"))
                 continue
@@ -162,7 +216,22 @@ def _to_python(loader: Any, node: yaml.Node, loc: Loc, lines: dict[Loc, int], sh
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(loader, item, (*loc, i), lines, shown, problems)
                 for i, item in enumerate(node.value)]
-    return loader.construct_object(node)
+    try:
+        value = loader.construct_object(node)
+    except ValueError:  # a number too long to be one (Python refuses over 4,300 digits)
+        problems.append(Problem(shown, lines[loc], "this number is too long; write it as text in quotes"))
+        return None
+    if isinstance(value, str) and (invisible := invisible_character(value)):
+        problems.append(Problem(shown, lines[loc], invisible))
+        return None
+    return value
+
+
+def invisible_character(text: str) -> str | None:
+    """Why ``text`` cannot be content, if it holds a control character or a direction override."""
+    bad = UNSAFE_CHARACTER.search(text)
+    return f"contains the invisible character U+{ord(bad.group()):04X}, which content may not hold; remove it" \
+        if bad else None
 
 
 def _syntax_problem(shown: str, err: yaml.MarkedYAMLError) -> Problem:

@@ -47,7 +47,7 @@ class ContentProblems(PluginError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class LeapPlugin(BasePlugin[LeapConfig]):
+class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:

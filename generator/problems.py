@@ -6,7 +6,17 @@ so a content author sees every problem at once, as ``path:line: message``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# What must not reach a terminal as it is: line breaks (content could forge a `path:line:` line),
+# other control characters (escape codes), and bidirectional overrides.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, every unprintable character written as an escape (``\\n``, ``\\x1b``)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -18,7 +28,7 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {prefix}{self.message}"
+        return printable(f"{self.path}:{self.line}: {prefix}{self.message}")
 
 
 class ContentError(Exception):

@@ -7,10 +7,13 @@ missing value into an error instead of an empty string.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import posixpath
+from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
@@ -54,9 +57,12 @@ def _escape_output(value: Any) -> Any:
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
     """Jinja's cache of compiled templates in the temp folder; none when that folder is unsafe
-    (made by another user, say), which only costs a little speed."""
+    (made by another user, say), which only costs a little speed. Jinja keys the cache by each
+    template's source only, but the compiled code also depends on this environment (its
+    ``finalize`` escaping): the file names carry a fingerprint of this module and Jinja's version."""
+    fingerprint = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
     try:
-        return FileSystemBytecodeCache()
+        return FileSystemBytecodeCache(pattern=f"__leap_{fingerprint}_%s.cache")
     except (OSError, RuntimeError):
         return None
 

@@ -59,10 +59,10 @@ class SanitizeTreeprocessor(Treeprocessor):
 
 
 class SanitizeExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # Lower than every built-in tree processor (unescape is 0), so it sees the final tree.
         md.treeprocessors.register(SanitizeTreeprocessor(md), "leap-sanitize", -100)
 
 
-def makeExtension(**kwargs: Any) -> SanitizeExtension:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: Any) -> SanitizeExtension:
     return SanitizeExtension(**kwargs)

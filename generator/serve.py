@@ -24,9 +24,6 @@ from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.commands.serve")
 
-WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
-
-
 def allowed_hosts(host: str, port: int) -> Callable[[str], bool]:
     """Whether a request's Host header names this server: its own address, or loopback names
     when it listens on loopback; any address of this machine when it listens on all of them."""
@@ -55,14 +52,15 @@ def allowed_hosts(host: str, port: int) -> Callable[[str], bool]:
 
 def guard_hosts(server: LiveReloadServer, host: str, port: int) -> None:
     """Wrap the server's app: a request with another Host header gets 421 and nothing else."""
-    app: WSGIApp = server.get_app()
+    app: Any = server.get_app()
     allowed = allowed_hosts(host, port)
 
     def guarded(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if not allowed(environ.get("HTTP_HOST", "")):
             start_response("421 Misdirected Request", [("Content-Type", "text/plain; charset=utf-8")])
             return [b"This preview server only answers requests addressed to it.\n"]
-        return app(environ, start_response)
+        response: Iterable[bytes] = app(environ, start_response)
+        return response
 
     server.set_app(guarded)
 
@@ -96,7 +94,7 @@ def serve(load: Callable[[str], MkDocsConfig], open_in_browser: bool = False) ->
             server.watch(config.config_file_path)
         server = config.plugins.on_serve(server, config=config, builder=builder)
         try:
-            server.serve(open_in_browser=open_in_browser)
+            server.serve(open_in_browser=open_in_browser)  # type: ignore[no-untyped-call]
         except KeyboardInterrupt:
             log.info("Shutting down...")
         finally:

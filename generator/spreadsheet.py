@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .loader import Loc, SourceDoc
+from .loader import Loc, SourceDoc, invisible_character
 from .model import ITEM_CLASSES, RELATIONS, Item
 
 # Column -> (types it applies to, how its cell is read: text | int | lines | ids | anchor).
@@ -42,6 +42,28 @@ def item_row(item: Item) -> dict[str, str]:
     return row
 
 
+# A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
+# On export such a cell gets a leading apostrophe, as OWASP recommends; on import that apostrophe
+# is taken off again, and a cell that would still run as a formula is refused.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_cell(text: str) -> str:
+    """A value as a spreadsheet cell that no spreadsheet runs as a formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def from_cell(cell: str) -> tuple[str, str | None]:
+    """A cell's value, and why it is refused, if it is."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_START):
+        return cell[1:], None
+    if invisible := invisible_character(cell):
+        return cell, invisible
+    if cell.lstrip().startswith(("=", "@")):
+        return cell, "starts with '=' or '@', which spreadsheets run as a formula; put a ' before it if it is text"
+    return cell, None
+
+
 def row_doc(row: dict[str, str], shown: str, number: int) -> tuple[SourceDoc | None, list[str]]:
     """The item a row describes, as a SourceDoc whose every value points at row ``number``, so
     the validator's messages read ``FILE:row: message``. Also returns problems with the row itself."""
@@ -51,20 +73,23 @@ def row_doc(row: dict[str, str], shown: str, number: int) -> tuple[SourceDoc | N
     if not item_id:
         return None, ["the id is empty"]
     data: dict[str, Any] = {}
-    misplaced = []
+    problems = []
     for column, (kinds, form) in FIELDS.items():
-        raw = row.get(column) or ""
+        raw, refused = from_cell(row.get(column) or "")
+        if refused:
+            problems.append(f"column '{column}' {refused}")
+            continue
         cell = raw.strip()
         if kind not in kinds:
             if cell:
-                misplaced.append(f"column '{column}' does not apply to a {kind}; leave it empty")
+                problems.append(f"column '{column}' does not apply to a {kind}; leave it empty")
             continue
         if form == "ids":
             data[column] = [part for part in re.split(r"[,\s]+", cell) if part]
         elif not cell:
             continue
         elif form == "int":
-            data[column] = int(cell) if re.fullmatch(r"-?\d+", cell) else cell
+            data[column] = int(cell) if re.fullmatch(r"-?\d{1,9}", cell) else cell
         elif form == "lines":
             data[column] = [line.strip() for line in cell.splitlines() if line.strip()]
         elif form == "anchor":
@@ -72,4 +97,4 @@ def row_doc(row: dict[str, str], shown: str, number: int) -> tuple[SourceDoc | N
         else:
             data[column] = raw  # as typed, so a Markdown body keeps its line breaks
     lines: dict[Loc, int] = {(): number}
-    return SourceDoc(shown, kind, item_id, data, lines), misplaced
+    return SourceDoc(shown, kind, item_id, data, lines), problems

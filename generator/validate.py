@@ -27,7 +27,7 @@ def validate_content(docs: list[SourceDoc]) -> tuple[Content | None, list[Proble
             guide = value
         elif isinstance(value, Item):
             if value.id in RESERVED_IDS:
-                problems.append(Problem(doc.path, 1, f"the id '{value.id}' is taken by a worksheet; rename the file"))
+                problems.append(Problem(doc.path, 1, f"the id '{value.id}' is {RESERVED_IDS[value.id]}; rename the file"))
             elif value.id in items:
                 first = items[value.id][1]
                 problems.append(Problem(doc.path, 1, f"duplicate id '{value.id}': {first.path} has it too"))
@@ -96,7 +96,7 @@ def _message(e: Any, loc: Loc, doc: SourceDoc) -> str:
         return f"{where} should be a list, not {_type_name(e['input'])}"
     if kind in ("dataclass_type", "dataclass_args_type", "dict_type", "model_type"):
         return f"{where} should be a set of 'field: value' lines, not {_type_name(e['input'])}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
+    if kind in ("int_type", "int_parsing", "int_parsing_size", "int_from_float"):
         return f"{where} should be a whole number"
     if kind == "too_short":
         return f"{where} needs at least {ctx.get('min_length')} entries, has {ctx.get('actual_length')}"

@@ -27,6 +27,7 @@ from typing import Any
 from .config import DEFAULT_BRAND, Brand
 from .graph import Graph
 from .model import FOLDERS
+from .problems import ContentError, Problem
 from .render import make_environment, page_of
 from .worksheets import TOOLKIT, WORKSHEETS, sheet_path, worksheet_of
 
@@ -58,8 +59,16 @@ def wiki_pages(graph: Graph, flavor: str, brand: Brand = DEFAULT_BRAND) -> dict[
         pages.append(WikiPage(worksheet_of(item), f"Worksheet {item.title}", "worksheet.md.j2", {"item": item}))
 
     files: dict[str, str] = {}
+    owners: dict[str, WikiPage] = {}
+    clashes = []
     for page in pages:  # parents (index pages) come before their children
-        files[page.address] = _FILE_NAMERS[flavor](page, files)
+        files[page.address] = name = _FILE_NAMERS[flavor](page, files)
+        if name.lower() in owners:  # wikis match page names without regard to case
+            clashes.append(Problem(name, 1, f"the {flavor} wiki page for '{page.title}' would replace the one for "
+                                            f"'{owners[name.lower()].title}'; rename one of them"))
+        owners[name.lower()] = page
+    if clashes:
+        raise ContentError(clashes)
     env = make_environment()
     # folders, toolkit, page_of, worksheet_of and the like are the environment's globals.
     common = {"guide": content.guide, "content": content, "graph": graph, "brand": brand,

@@ -84,4 +84,6 @@ def workbook_order(content: Content) -> tuple[Entry, ...]:
     return tuple(of(tuple(s for s in TOOLKIT if s.first)) + items + of(tuple(s for s in TOOLKIT if not s.first)))
 
 
-RESERVED_IDS = frozenset(sheet.id for sheet in TOOLKIT)
+# Ids an item cannot have, and why: the page it would get is another page's.
+RESERVED_IDS = {"index": "the name of each section's own page",
+                **{sheet.id: "taken by a worksheet" for sheet in TOOLKIT}}

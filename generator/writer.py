@@ -90,7 +90,7 @@ def write_pages(pages: dict[str, str], out_dir: Path, what: str = "output") -> W
     if problems:
         raise ContentError(problems)
     kept, to_write, to_remove = [], [], []
-    for path, target in targets.items():
+    for path in targets:
         now = current[path]
         if now is not None and manifest.owns(path) and not manifest.unchanged_since_written(path, digest(now)):
             kept.append(path)
@@ -98,10 +98,10 @@ def write_pages(pages: dict[str, str], out_dir: Path, what: str = "output") -> W
             to_write.append(path)
         elif path not in new and now is not None:
             to_remove.append(path)
-    final = {path: {digest(data)} for path, data in new.items() if path in targets}
+    final: dict[str, set[str] | None] = {path: {digest(data)} for path, data in new.items() if path in targets}
     final.update({path: manifest.hashes[path] for path in kept})
-    journal = {path: (manifest.hashes.get(path) or set()) | final.get(path, set())
-               for path in {*manifest.hashes, *final} if path in targets}
+    journal: dict[str, set[str] | None] = {path: (manifest.hashes.get(path) or set()) | (final.get(path) or set())
+                                           for path in {*manifest.hashes, *final} if path in targets}
     if to_write or to_remove:
         _save_manifest(out_dir, journal)
     for path in to_write:

@@ -55,7 +55,8 @@ def test_leap_new_then_build_gives_a_page_linked_from_two_barriers(tmp_path: Pat
     (["trait", "clarity"], "error: 'clarity' already exists: content/traits/clarity.yaml"),
     (["barrier", "clarity"], "error: 'clarity' already exists: content/traits/clarity.yaml"),
     (["trait", "Not_A_Slug"], "error: 'Not_A_Slug' is not a valid id"),
-    (["trait", "self-assessment"], "error: 'self-assessment' is the name of a worksheet"),
+    (["trait", "self-assessment"], "error: 'self-assessment' is taken by a worksheet"),
+    (["trait", "index"], "error: 'index' is the name of each section's own page"),
 ])
 def test_leap_new_refuses_a_taken_or_invalid_id(tmp_path: Path, args: list[str], message: str) -> None:
     project(tmp_path)

@@ -13,6 +13,7 @@ from tests.conftest import serve
 from tests.test_site import build_site
 
 TITLE = '<script>alert("title")</script> & "quotes"'
+SECTION = "Barriers <img src=x onerror=alert(18)>"
 BODY = """Intro with *emphasis* that stays.
 
 <img src=x onerror=alert(2)>
@@ -26,6 +27,19 @@ A [bad link](javascript:alert(3)) and a [tabbed one]( java\tscript:alert(7)) and
 [attr](https://example.org){: onclick="alert(5)" }
 
 Jinja stays text: {{ 7*7 }} and {% raw %}.
+
+Five link shapes: [newline](
+javascript:alert(11)) and [ref][nl]
+
+[nl]:
+  javascript:alert(12)
+
+> [quoted](javascript:alert(13))
+
+- [listed](javascript:alert(14))
+
+!!! note
+    [admonished](javascript:alert(15))
 
 ---
 
@@ -44,6 +58,13 @@ def hostile(content: Path) -> None:
                         "  [r]: javascript:alert(6)")
     text = text.replace("  - Is it written down?", "  - \"[x](javascript:alert(8)) <b onmouseover=alert(9)>hi</b>\"")
     path.write_text(text, encoding="utf-8")
+    strategy = content / "strategies" / "show-up.yaml"  # its action is copied into the assessment's plan
+    text = strategy.read_text(encoding="utf-8")
+    text = re.sub(r"try_this: .*", "try_this: |\n  Do [it](\n  javascript:alert(16)) <img src=x onerror=alert(17)>", text)
+    strategy.write_text(text, encoding="utf-8")
+    guide = content / "guide.yaml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace(
+        "barriers: {title: Barriers,", "barriers: {title: '" + SECTION + "',"), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -98,17 +119,27 @@ def test_content_shows_as_written(site: Path) -> None:
 
 
 @pytest.mark.browser
-def test_no_dialog_fires_and_the_title_reads_literally(browser, site: Path) -> None:  # type: ignore[no-untyped-def]
+def test_no_dialog_fires_on_load_or_click_and_the_title_reads_literally(browser, site: Path) -> None:  # type: ignore[no-untyped-def]
     dialogs: list[str] = []
     with serve(site) as url:
         page = browser.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        for path in ("traits/clarity/", "worksheets/traits/clarity/", "assessment/", "traits/", "matrix/"):
+        # On the assessment, tick the barrier so the plan (which copies the actions) shows.
+        page.goto(url + "assessment/")
+        page.locator("input[name='barrier:hiding']").check()
+        for path in ("traits/clarity/", "worksheets/traits/clarity/", "strategies/show-up/", "barriers/hiding/",
+                     "assessment/", "traits/", "barriers/", "matrix/"):
             page.goto(url + path)
             page.wait_for_load_state("load")
-            for link in page.locator("article a:visible").all()[:40]:
-                link.hover()
+            count = page.locator("article a").count()
+            for index in range(count):
+                link = page.locator("article a").nth(index)
+                if link.get_attribute("href") is None and link.is_visible():
+                    link.click(timeout=2_000)  # the links whose address was removed: nothing may run
+                elif link.is_visible():
+                    link.hover()
         page.goto(url + "traits/clarity/")
         assert page.locator("h1").inner_text().rstrip("¶") == TITLE
         assert page.title().startswith(TITLE)
+        assert SECTION + " that hold it back" in page.locator("article").inner_text()  # the section's name, as text
     assert dialogs == []

@@ -106,11 +106,15 @@ def test_under_a_sub_path_every_link_and_asset_works_404_page_included(tmp_path:
     assert all(url.startswith(base) for url in seen), sorted(u for u in seen if not u.startswith(base))[:5]
 
 
-def test_site_url_must_be_a_full_address(tmp_path: Path) -> None:
+@pytest.mark.parametrize("url", ["intranet/leadership", 'https://x.example/x"><svg/onload=alert(1)>',
+                                 "https://x.example/a b/", "javascript://x.example/%0aalert(1)",
+                                 "https://x.example/guide/?q=<b>", "https://x.example/<script>/"])
+def test_site_url_must_be_a_plain_address(tmp_path: Path, url: str) -> None:
     config = make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
-    result = run_leap("build", "-f", str(config), "--site-url", "intranet/leadership", cwd=tmp_path)
+    result = run_leap("build", "-f", str(config), "--site-url", url, cwd=tmp_path)
     assert result.returncode == 1
     assert "--site-url must be a full http(s) address" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
 
 
 # --- offline ------------------------------------------------------------------------------------

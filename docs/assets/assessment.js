@@ -70,10 +70,12 @@
     return id;
   }
 
+  /* A copy of a block the generator rendered into the page (already sanitised): cloned as
+   * elements, never re-parsed from a string, so nothing in it can become script. */
   function copyOf(selector) {
     var node = document.querySelector("#leap-library " + selector);
     var copy = document.createElement("div");
-    copy.innerHTML = node ? node.innerHTML : "";
+    if (node) node.childNodes.forEach(function (child) { copy.appendChild(child.cloneNode(true)); });
     return copy;
   }
 
