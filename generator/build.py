@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .bundled import bundled_files
 from .config import DEFAULT_BRAND, Brand
 from .data import data_files
 from .graph import Graph, build_graph, check_graph
@@ -73,7 +74,7 @@ def render(content_dir: Path, brand: Brand = DEFAULT_BRAND, strict: bool = False
     checked = check(content_dir, strict)
     brand = brand.named(checked.content.guide.title)
     pages = dict(sorted({**render_pages(checked.content, checked.graph, brand, pdf_links),
-                         **data_files(checked.graph)}.items()))
+                         **data_files(checked.graph), **bundled_files()}.items()))
     return Rendered(checked, pages, site_nav(checked.content), brand)
 
 

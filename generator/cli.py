@@ -24,13 +24,15 @@ from mkdocs.exceptions import MkDocsException
 from .authoring import id_problem, import_csv, new_item
 from .build import Rendered, check
 from .config import Settings, settings_of
-from .loader import display_path, load_content
-from .model import FOLDERS, ITEM_CLASSES
+from .framework import Framework
+from .loader import FRAMEWORK_FILE, SourceDoc, display_path, load_content
 from .paths import UnsafePath
 from .pdf import PdfError, make_pdfs
 from .problems import ContentError, Problem, errors_in
 from .schema import SCHEMAS, schema_files
 from .serve import serve
+from .starter import starter_files
+from .validate import check_framework_file, framework_of
 from .wiki import FLAVORS, wiki_pages
 from .worksheets import workbook_order
 from .writer import create_files, write_pages, write_zip
@@ -167,11 +169,15 @@ def export_wiki_command(flavor: str, out_dir: Path, config_file: Path, content_d
 
 @main.command("schema")
 @CONFIG
-def schema_command(config_file: Path) -> None:
-    """Write the content files' JSON Schemas into schemas/, for editors that complete and check YAML."""
-    folder = config_file.resolve().parent / SCHEMAS
+@CONTENT
+def schema_command(config_file: Path, content_dir: Path | None) -> None:
+    """Write the content files' JSON Schemas into the content folder's schemas/, for editors that
+    complete and check YAML as you type."""
+    settings = _settings(config_file, content_dir)
+    folder = settings.content_dir / SCHEMAS
+    framework = _framework(settings.content_dir)
     try:
-        report = write_pages(schema_files(), folder, "schemas")
+        report = write_pages(schema_files(framework), folder, "schemas")
     except ContentError as err:
         _fail(err.problems)
     except UnsafePath as err:
@@ -182,25 +188,50 @@ def schema_command(config_file: Path) -> None:
 
 
 @main.command("new")
-@click.argument("kind", type=click.Choice(list(ITEM_CLASSES)))
+@click.argument("kind_name", metavar="KIND")
 @click.argument("item_id", metavar="ID")
 @click.option("--title", required=True, help="The new item's title.")
 @CONFIG
 @CONTENT
-def new_command(kind: str, item_id: str, title: str, config_file: Path, content_dir: Path | None) -> None:
-    """Write a commented skeleton for a new item, ready to fill in: content/<kind>s/ID.yaml."""
+def new_command(kind_name: str, item_id: str, title: str, config_file: Path, content_dir: Path | None) -> None:
+    """Write a commented skeleton for a new item of KIND (as the framework names it: "competency"
+    or "competencies"), ready to fill in."""
     settings = _settings(config_file, content_dir)
-    folder = settings.content_dir / FOLDERS[kind]
-    taken = sorted(settings.content_dir.glob(f"*/{item_id}.yaml"))
-    problem = id_problem(item_id) or (f"'{item_id}' already exists: {display_path(taken[0])}" if taken else None)
-    if problem:
-        click.echo(f"error: {problem}", err=True)
-        sys.exit(1)
     docs, _ = load_content(settings.content_dir)
-    relative = f"{FOLDERS[kind]}/{item_id}.yaml"
-    _create(settings, {relative: new_item(kind, title, docs, folder, settings.root / SCHEMAS)})
+    framework = _framework(settings.content_dir, docs)
+    kind = framework.kind_named(kind_name)
+    if kind is None:
+        _error(f"'{kind_name}' is not a kind of this framework (its kinds: "
+               + ", ".join(k.singular for k in framework.kinds) + ")")
+    taken = next((d.path for d in docs if d.kind == "item" and d.id == item_id), None)
+    problem = id_problem(framework, item_id) or (f"'{item_id}' already exists: {taken}" if taken else None)
+    if problem:
+        _error(problem)
+    relative = f"{kind.folder}/{item_id}.yaml"
+    _create(settings, {relative: new_item(framework, kind, title, docs, settings.content_dir / kind.folder,
+                                          settings.content_dir / SCHEMAS)})
     click.echo(f"Wrote {display_path(settings.content_dir / relative)}. Fill it in, link it from other items, "
                "then preview with `leap serve`.")
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default=None, help="The new guide's title.  [default: the folder's name]")
+def init_command(folder: Path, title: str | None) -> None:
+    """Start a new project in FOLDER: an empty framework that passes `leap check`, ready to describe."""
+    if folder.exists() and any(folder.iterdir()):
+        _error(f"{folder.as_posix()} is not empty; choose a new or empty folder")
+    name = title or folder.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "My guide"
+    files = starter_files(name)
+    framework = check_framework_file(files["content/framework.yaml"])
+    files |= {f"content/{SCHEMAS}/{name}": text for name, text in schema_files(framework).items()}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        create_files(folder, files, "project")
+    except (UnsafePath, OSError) as err:
+        _error(str(err))
+    click.echo(f"Started {folder.as_posix()}/. Describe your kinds in {folder.as_posix()}/content/framework.yaml, "
+               f"then run `leap new` and `leap serve` in that folder.")
 
 
 @main.group("import")
@@ -214,7 +245,7 @@ def import_group() -> None:
 @CONFIG
 @CONTENT
 def import_csv_command(file: Path, replace: bool, config_file: Path, content_dir: Path | None) -> None:
-    """Turn a spreadsheet of items (one row each: id, type, title, summary, relations as ids...)
+    """Turn a spreadsheet of items (one row each: id, type, title, then one column per field)
     into content files. The layout is site/data/items.csv's; see "Editing this guide"."""
     settings = _settings(config_file, content_dir)
     try:
@@ -224,7 +255,9 @@ def import_csv_command(file: Path, replace: bool, config_file: Path, content_dir
     except OSError as err:
         _fail([Problem(display_path(file), 1, f"cannot read the file: {err.strerror}")])
     docs, problems = load_content(settings.content_dir)
-    files, found = import_csv(text, display_path(file), docs, settings.content_dir, settings.root / SCHEMAS, replace)
+    framework = _framework(settings.content_dir, docs)
+    files, found = import_csv(framework, text, display_path(file), docs, settings.content_dir,
+                              settings.content_dir / SCHEMAS, replace)
     problems += found
     if errors_in(problems):
         _fail(problems)
@@ -330,8 +363,25 @@ def _create(settings: Settings, files: dict[str, str]) -> None:
     try:
         create_files(settings.content_dir, files)
     except (UnsafePath, OSError) as err:
-        click.echo(f"error: {err}", err=True)
-        sys.exit(1)
+        _error(str(err))
+
+
+def _framework(content_dir: Path, docs: list[SourceDoc] | None = None) -> Framework:
+    """The content's framework, or every problem with it and exit 1."""
+    loaded: list[Problem] = []
+    if docs is None:
+        docs, loaded = load_content(content_dir)
+    framework, problems = framework_of(docs)
+    if framework is None:
+        missing = [Problem(display_path(content_dir / FRAMEWORK_FILE), 1, "the framework file is missing; "
+                           "`leap init` starts a new content folder")]
+        _fail(problems or [p for p in loaded if FRAMEWORK_FILE in p.path] or missing)
+    return framework
+
+
+def _error(message: str) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
 
 
 def _print(problems: list[Problem]) -> None:

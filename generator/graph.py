@@ -1,7 +1,8 @@
 """The relation graph: every declared relation as an edge, with each inverse derived once.
 
 Content declares a relation on one side only (a strategy names the barriers it overcomes).
-The graph answers both directions, and says which groups of related items each page shows.
+The graph answers both directions, and says which groups of related items each page shows,
+under the headings the framework gives each side.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import RELATIONS, Content, Item
+from .model import Content, Item
 from .problems import Problem
 
 
@@ -28,25 +29,6 @@ class Related:
     items: tuple[Item, ...]
 
 
-# Item kind -> the groups its page shows: (relation, direction, heading). Direction "out" follows
-# the relation as declared; "in" is its derived inverse.
-# Headings name the kinds as the guide's sections do ({barriers} is "barriers", or "pitfalls").
-PAGE_GROUPS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "trait": (("undermines", "in", "{barriers} that hold it back"),
-              ("builds", "in", "{strategies} that build it"),
-              ("traits", "in", "{shifts} it belongs to")),
-    "barrier": (("undermines", "out", "{traits} it undermines"),
-                ("overcomes", "in", "{strategies} that overcome it"),
-                ("barriers", "in", "{shifts} it belongs to")),
-    "strategy": (("overcomes", "out", "{barriers} it overcomes"),
-                 ("builds", "out", "{traits} it builds"),
-                 ("strategies", "in", "{shifts} it belongs to")),
-    "shift": (("traits", "out", "{traits} it calls on"),
-              ("barriers", "out", "{barriers} on the way"),
-              ("strategies", "out", "{strategies} that help")),
-}
-
-
 @dataclass(frozen=True)
 class Graph:
     content: Content
@@ -57,7 +39,7 @@ class Graph:
     def __post_init__(self) -> None:
         """Index the edges once, both ways, with each list in learning order."""
         position = {item.id: index for index, item in enumerate(self.content.items)}
-        by_id = {item.id: item for item in self.content.items}
+        by_id = self.content.by_id
         out: dict[tuple[str, str], list[str]] = defaultdict(list)
         into: dict[tuple[str, str], list[str]] = defaultdict(list)
         for edge in self.edges:
@@ -77,51 +59,62 @@ class Graph:
     def sources(self, item: Item, relation: str) -> tuple[Item, ...]:
         return self._in.get((item.id, relation), ())
 
+    def linked(self, item: Item, other_kind: str) -> tuple[Item, ...]:
+        """Every item of ``other_kind`` related to ``item``, by any relation, either way."""
+        found: dict[str, Item] = {}
+        for relation in self.content.framework.linking(item.kind, other_kind):
+            if relation.source == item.kind:
+                found.update({i.id: i for i in self.targets(item, relation.field)})
+            if relation.target == item.kind:
+                found.update({i.id: i for i in self.sources(item, relation.field)})
+        position = {i.id: n for n, i in enumerate(self.content.items)}
+        return tuple(sorted(found.values(), key=lambda i: position[i.id]))
+
     def related(self, item: Item) -> tuple[Related, ...]:
-        """The groups shown under 'Related' on the item's page, both directions."""
-        names = self.content.guide.sections.names()
-        return tuple(
-            Related(capital(heading.format(**names)),
-                    self.targets(item, rel) if direction == "out" else self.sources(item, rel))
-            for rel, direction, heading in PAGE_GROUPS[item.kind]
-        )
+        """The groups shown under 'Related' on the item's page, both directions, in the order
+        the framework declares its relations."""
+        groups = []
+        for relation in self.content.framework.relations:
+            if relation.source == item.kind:
+                groups.append(Related(relation.label, self.targets(item, relation.field)))
+            if relation.target == item.kind:
+                groups.append(Related(relation.inverse, self.sources(item, relation.field)))
+        return tuple(groups)
 
-    def marks(self, rows: tuple[Item, ...], columns: tuple[Item, ...]) -> list[str]:
-        """For a matrix: per row, its cells joined by " | ", a ● where the column item declares a
-        relation to the row item (a strategy that overcomes a barrier). Built here, not cell by cell
-        in a template, because a large framework's matrix has hundreds of thousands of cells."""
-        pairs = {(e.source, e.target) for e in self.edges}
+    def marks(self, relation: str, rows: tuple[Item, ...], columns: tuple[Item, ...]) -> list[str]:
+        """For a matrix: per row, its cells joined by " | ", a ● where the column item declares
+        ``relation`` to the row item. Built here, not cell by cell in a template, because a large
+        framework's matrix has hundreds of thousands of cells."""
+        pairs = {(e.source, e.target) for e in self.edges if e.relation == relation}
         return [" | ".join("●" if (column.id, row.id) in pairs else "" for column in columns) for row in rows]
-
-
-def inverse_headings(content: Content) -> dict[str, str]:
-    """Relation field -> the heading its target's page lists the source under."""
-    names = content.guide.sections.names()
-    return {rel: capital(heading.format(**names)) for groups in PAGE_GROUPS.values()
-            for rel, direction, heading in groups if direction == "in"}
 
 
 def build_graph(content: Content) -> Graph:
     edges = sorted(
-        Edge(item.id, relation, target)
-        for item in content.items
-        for relation in RELATIONS.get(item.kind, {})
-        for target in getattr(item, relation)
+        Edge(item.id, relation.field, target)
+        for relation in content.framework.relations
+        for item in content.of_kind(relation.source)
+        for target in item.get(relation.field, ())
     )
     return Graph(content, tuple(edges))
 
 
 def check_graph(graph: Graph, paths: dict[str, str]) -> list[Problem]:
-    """Warnings about the shape of the graph: items nothing connects to, barriers no strategy beats.
-    ``paths`` maps ids to their files."""
+    """Warnings about the shape of the graph: items nothing connects to, and items the
+    self-assessment can flag that nothing it recommends helps with. ``paths`` maps ids to files."""
+    framework = graph.content.framework
     touched = {e.source for e in graph.edges} | {e.target for e in graph.edges}
+    assessment = framework.assessment
     problems = []
     for item in graph.content.items:
-        if item.id not in touched:
-            problems.append(Problem(paths[item.id], 1, f"nothing links to {item.kind} '{item.id}', "
+        kind = framework.kind(item.kind)
+        if framework.relations and item.id not in touched:
+            problems.append(Problem(paths[item.id], 1, f"nothing links to {kind.singular} '{item.id}', "
                                     "and it links to nothing", warning=True))
-        elif item.kind == "barrier" and not graph.sources(item, "overcomes"):
-            problems.append(Problem(paths[item.id], 1, f"no strategy overcomes barrier '{item.id}'",
+        elif assessment and assessment.recommend and item.kind == assessment.tick and \
+                not graph.linked(item, assessment.recommend):
+            helper = framework.kind(assessment.recommend).singular
+            problems.append(Problem(paths[item.id], 1, f"no {helper} helps with {kind.singular} '{item.id}'",
                                     warning=True))
     return problems
 

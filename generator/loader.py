@@ -17,9 +17,11 @@ import yaml
 
 from .problems import Problem
 
-# Folder in content/ -> the kind of item its files hold.
-KIND_FOLDERS = {"traits": "trait", "barriers": "barrier", "strategies": "strategy", "shifts": "shift"}
+# The two files of a content folder; every sub-folder holds the items of one kind, but for the
+# editors' JSON Schemas (made by `leap schema`).
+FRAMEWORK_FILE = "framework.yaml"
 GUIDE_FILE = "guide.yaml"
+SCHEMAS = "schemas"
 MAX_FILE_BYTES = 1_000_000
 # Control characters other than tab and newline, and the bidirectional overrides that make text
 # read differently from how it is stored: no content needs them, and they can disguise it.
@@ -30,7 +32,8 @@ Loc = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class SourceDoc:
-    """One content file: its display path, kind, id (file stem), data and value lines."""
+    """One content file: its display path, what it is ("framework", "guide" or "item"), the
+    folder an item file is in, its id (file stem), its data and the line of every value."""
 
     path: str
     kind: str
@@ -38,6 +41,7 @@ class SourceDoc:
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
     failed: bool = False  # unreadable; its problems are already reported
+    folder: str = ""
 
     def line_of(self, loc: Loc) -> int:
         """The line of the value at ``loc``, or of its nearest parent that has one."""
@@ -84,26 +88,30 @@ def display_path(path: Path) -> str:
 
 
 def load_content(content_dir: Path) -> tuple[list[SourceDoc], list[Problem]]:
-    """Read ``guide.yaml`` and every item file. Returns the parsed files and all problems."""
+    """Read ``framework.yaml``, ``guide.yaml`` and the ``.yaml`` files of every sub-folder.
+    Returns the parsed files and all problems; which folders hold which kind is the validator's
+    business (the framework says)."""
     docs: list[SourceDoc] = []
-    problems: list[Problem] = []
     if content_dir.is_symlink():
         return [], [Problem(display_path(content_dir), 1, "the content folder is a symbolic link; give its "
                             f"real path ({os.path.realpath(content_dir)})")]
     if not content_dir.is_dir():
         return [], [Problem(display_path(content_dir), 1, "content folder not found")]
-    files, problems = content_files(content_dir, {GUIDE_FILE: "guide", **KIND_FOLDERS})
-    if not any(kind == "guide" for kind, _ in files):
-        problems.append(Problem(display_path(content_dir / GUIDE_FILE), 1, "guide file is missing"))
-    for kind, path in files:
-        _load_into(path, kind, docs, problems)
+    files, problems = content_files(content_dir)
+    for name, what in ((FRAMEWORK_FILE, "framework file (the kinds of item and how they relate)"),
+                       (GUIDE_FILE, "guide file (the guide's own text)")):
+        if not any(path == content_dir / name for _, path in files):
+            problems.append(Problem(display_path(content_dir / name), 1, f"the {what} is missing; "
+                                    "`leap init` starts a new content folder"))
+    for folder, path in files:
+        _load_into(path, folder, docs, problems)
     return docs, problems
 
 
-def content_files(content_dir: Path, known: dict[str, str]) -> tuple[list[tuple[str, Path]], list[Problem]]:
-    """``(kind, path)`` of every content file: the files named in ``known`` and the ``.yaml``
-    files in the folders it names. Anything else is named in a warning, and nothing is read
-    through a symbolic link that leads out of the content folder."""
+def content_files(content_dir: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """``(folder, path)`` of every content file: the framework and guide files (folder "") and
+    the ``.yaml`` files of the sub-folders. Anything else is named in a warning, and nothing is
+    read through a symbolic link that leads out of the content folder."""
     root = content_dir.resolve()
     files: list[tuple[str, Path]] = []
     problems: list[Problem] = []
@@ -124,38 +132,42 @@ def content_files(content_dir: Path, known: dict[str, str]) -> tuple[list[tuple[
         return True
 
     for path in sorted(content_dir.iterdir()):
-        kind = known.get(path.name)
-        if path.name.startswith("."):
+        if path.name.startswith(".") or path.name == SCHEMAS:
             continue
-        if kind is None:
-            note(path, "not part of the content (known: " + ", ".join(sorted(known)) + "); ignored")
-        elif usable(path) and path.is_file():
-            files.append((kind, path))
+        if path.name in (FRAMEWORK_FILE, GUIDE_FILE):
+            if usable(path) and path.is_file():
+                files.append(("", path))
         elif path.is_dir() and not path.is_symlink():
             for item in sorted(path.iterdir()):
                 if item.name.startswith("."):
                     continue
                 if item.suffix == ".yaml" and usable(item) and item.is_file():
-                    files.append((kind, item))
+                    files.append((path.name, item))
                 elif item.suffix.lower() in (".yaml", ".yml"):
                     note(item, "content files end in .yaml, in lower case; ignored", warning=False)
                 elif not item.is_symlink() or item.exists():
                     note(item, "not a content file (those end in .yaml); ignored")
+        elif path.is_symlink() and path.is_dir():
+            note(path, "a folder that is a symbolic link; leap does not read through it", warning=False)
+        else:
+            note(path, f"not part of the content (only {FRAMEWORK_FILE}, {GUIDE_FILE} and a folder per kind "
+                       "are); ignored")
     return files, problems
 
 
-def _load_into(path: Path, kind: str, docs: list[SourceDoc], problems: list[Problem]) -> None:
+def _load_into(path: Path, folder: str, docs: list[SourceDoc], problems: list[Problem]) -> None:
     shown = display_path(path)
+    kind = "item" if folder else path.stem  # "framework", "guide" or "item"
     found: list[Problem] = []
     try:
         raw = path.read_bytes()
     except OSError as err:
         problems.append(Problem(shown, 1, f"cannot read the file: {err.strerror or err}"))
-        docs.append(SourceDoc(shown, kind, path.stem, None, failed=True))
+        docs.append(SourceDoc(shown, kind, path.stem, None, failed=True, folder=folder))
         return
     data, lines = parse_yaml(raw, shown, found)
     problems.extend(found)
-    docs.append(SourceDoc(shown, kind, path.stem, data, lines, failed=bool(found)))
+    docs.append(SourceDoc(shown, kind, path.stem, data, lines, failed=bool(found), folder=folder))
 
 
 def parse_yaml(raw: bytes, shown: str, problems: list[Problem]) -> tuple[Any, dict[Loc, int]]:

@@ -1,145 +1,204 @@
-"""The content model. Each class is also the declarative schema its YAML files are checked against.
+"""The content model: the guide's own text, and items of the kinds its framework declares.
 
-The classes are frozen pydantic dataclasses: pydantic validates a file's data against the field
-types below, and the result is an immutable value the rest of the pipeline can share safely.
-Relations are declared once, on one side (a barrier names the traits it undermines); every
-inverse is derived in :mod:`generator.graph`.
+An item is a frozen value: its kind, id, title, order and a mapping of its declared fields. Each
+kind's files are validated by a pydantic model made from the framework's declaration of that kind
+(:func:`item_adapter`), which also gives the kind's JSON Schema, so validation, editor help and
+the "Editing this guide" page cannot drift apart. Relations are declared once, on one side (a
+barrier names the traits it undermines); every inverse is derived in :mod:`generator.graph`.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, StringConstraints, TypeAdapter
-from pydantic.dataclasses import dataclass
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    create_model,
+)
+from pydantic.dataclasses import dataclass as schema_class
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+from .framework import SCHEMA, SLUG_PATTERN, FieldSpec, Framework, Kind, OneLine, Slug, Text
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-OneLine = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$")]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000, pattern=r"\S")]
+__all__ = ["SLUG_PATTERN", "Action", "Content", "Guide", "Item", "Prompt", "Scale", "item_adapter"]
+
 Ids = Annotated[tuple[Slug, ...], Field(max_length=200)]
-Prompts = Annotated[tuple[OneLine, ...], Field(min_length=3, max_length=20)]
-Tags = Annotated[tuple[Slug, ...], Field(min_length=1, max_length=20)]
-
-SCHEMA = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # the docstrings below become the help in editors
+Tags = Annotated[tuple[Slug, ...], Field(max_length=20)]
+PromptId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=40)]
 
 
-@dataclass(frozen=True, config=SCHEMA)
-class Item:
-    """Fields every item has. ``id`` is the file name without ``.yaml``."""
-
-    id: Slug
-    """The file name without .yaml: lowercase words joined by hyphens. Not written in the file."""
-    order: int
-    """Where the item comes in its section: lower numbers first."""
-    title: OneLine
-    """The page's heading. Plain text, one line."""
-    summary: OneLine
-    """What it is, in one sentence. Plain text; shown in tables, lists and search results."""
-    body: Text
-    """The explanation. Markdown: paragraphs, **bold**, *italics*, lists and links."""
-    prompts: Prompts
-    """Reflection questions, at least 3, one line each. Plain text; each gets space to answer on the worksheet."""
-    try_this: Text
-    """One concrete action to take this week. Markdown."""
-    tags: Tags
-    """Topics for the tags page: lowercase words joined by hyphens."""
-
-    kind: ClassVar[str] = "item"
-
-
-@dataclass(frozen=True, config=SCHEMA)
-class Anchors:
+@schema_class(frozen=True, config=SCHEMA)
+class Scale:
     """What a rating of 1 (low), 3 (middle) and 5 (high) looks like, in behaviour."""
 
     low: OneLine
-    """What a rating of 1 looks like, in behaviour. Plain text, one line."""
+    """What a rating of 1 looks like. Plain text, one line."""
     middle: OneLine
     """What a rating of 3 looks like. Plain text, one line."""
     high: OneLine
     """What a rating of 5 looks like. Plain text, one line."""
 
 
-@dataclass(frozen=True, config=SCHEMA)
-class Trait(Item):
-    practices: Annotated[tuple[OneLine, ...], Field(min_length=1, max_length=10)]
-    """What the trait looks like in day-to-day work, one line each. Plain text."""
-    anchors: Anchors
-    """The self-assessment's scale for this trait: low, middle and high."""
+@schema_class(frozen=True, config=SCHEMA)
+class Action:
+    """Something to do: what, by when, how you will know it worked, and what to ask yourself after."""
 
-    kind: ClassVar[str] = "trait"
-
-
-@dataclass(frozen=True, config=SCHEMA)
-class Barrier(Item):
-    sounds_like: OneLine
-    """The barrier in the first person, as the self-assessment asks it, such as: Nobody senior sees what I do."""
-    way_through: Text
-    """How to get past it. Markdown."""
-    undermines: Ids
-    """Ids of the traits this barrier holds back."""
-
-    kind: ClassVar[str] = "barrier"
+    do: Text
+    """What to do. Markdown."""
+    time: OneLine | None = None
+    """The timeframe, such as "This week" or "Over the next month"."""
+    sign: OneLine | None = None
+    """How you will know it worked."""
+    debrief: OneLine | None = None
+    """The question to ask yourself afterwards."""
+    mode: Slug | None = None
+    """How the action teaches, one of the framework's action modes (such as experience)."""
+    minutes: Annotated[int, Field(ge=1, le=10_000)] | None = None
+    """About how many minutes it takes."""
 
 
-@dataclass(frozen=True, config=SCHEMA)
-class Strategy(Item):
-    overcomes: Ids
-    """Ids of the barriers this strategy helps past."""
-    builds: Ids
-    """Ids of the traits this strategy develops."""
+@schema_class(frozen=True, config=SCHEMA)
+class PromptSpec:
+    """A reflection question; written as plain text, or with an id of your choosing so that
+    readers' answers stay attached to it when its wording is edited."""
 
-    kind: ClassVar[str] = "strategy"
-
-
-@dataclass(frozen=True, config=SCHEMA)
-class Shift(Item):
-    from_: Annotated[OneLine, Field(alias="from")]
-    """Where a manager starts: the old way of working. Plain text, one line."""
-    to: OneLine
-    """Where a senior leader ends up. Plain text, one line."""
-    traits: Ids
-    """Ids of the traits this shift calls on."""
-    barriers: Ids
-    """Ids of the barriers met on the way."""
-    strategies: Ids
-    """Ids of the strategies that help make the shift."""
-
-    kind: ClassVar[str] = "shift"
+    text: OneLine
+    """The question."""
+    id: PromptId | None = None
+    """A stable id for the question, unique within the item. Default: made from its words."""
 
 
-@dataclass(frozen=True, config=SCHEMA)
-class Section:
+@dataclass(frozen=True)
+class Prompt:
+    """A reflection question. Its id keys the reader's answer: written in the content, or made from
+    the question's words, so an answer never moves to a different question."""
+
+    id: str
+    text: str
+
+
+def prompt_of(spec: PromptSpec) -> Prompt:
+    if spec.id:
+        return Prompt(spec.id, spec.text)
+    words = re.sub(r"\s+", " ", spec.text.strip().lower())
+    return Prompt("q-" + hashlib.sha256(words.encode("utf-8")).hexdigest()[:10], spec.text)
+
+
+def question(text: str) -> Prompt:
+    """A question written as plain text, with the id made from its words."""
+    return prompt_of(PromptSpec(text=text))
+
+
+def _or_text(key: str, cls: type, text: Any) -> Any:
+    """``cls``, which may also be written as plain ``text``: the text becomes its ``key`` field."""
+    return Annotated[cls, BeforeValidator(lambda value: {key: value} if isinstance(value, str) else value,
+                                          json_schema_input_type=text | cls)]
+
+
+# Field type -> the value a file holds, as pydantic checks it.
+_ANNOTATIONS: dict[str, Any] = {
+    "line": OneLine,
+    "markdown": Text,
+    "lines": tuple[OneLine, ...],
+    "prompts": tuple[_or_text("text", PromptSpec, OneLine), ...],  # type: ignore[misc]
+    "scale": Scale,
+    "levels": dict[Slug, OneLine],
+    "action": _or_text("do", Action, Text),
+    "tags": Tags,
+}
+
+
+@functools.cache
+def item_adapter(framework: Framework, kind_id: str) -> TypeAdapter[Any]:
+    """The pydantic model of one kind's files: title and order, its declared fields, and the
+    relations it declares. Fields are stored under safe Python names, aliased to the YAML ones."""
+    kind = framework.kind(kind_id)
+    fields: dict[str, Any] = {
+        "f_title": (OneLine, Field(alias="title", description="The page's heading. Plain text, one line.")),
+        "f_order": (int, Field(0, alias="order", description="Where it comes in its section: lower numbers first.")),
+    }
+    for spec in kind.fields:
+        annotation = _ANNOTATIONS[spec.type]
+        if spec.type in ("lines", "prompts") and spec.min:
+            annotation = Annotated[annotation, Field(min_length=spec.min)]
+        default: Any = ... if spec.required else None
+        fields[f"f_{spec.name}"] = (annotation if spec.required else annotation | None,
+                                    Field(default, alias=spec.name, description=spec.help or None))
+    for relation in framework.relations_of(kind_id):
+        fields[f"f_{relation.field}"] = (Ids, Field((), alias=relation.field, description=relation.help or None))
+    config = ConfigDict(extra="forbid", frozen=True, title=kind.singular, populate_by_name=False)
+    model: type[BaseModel] = create_model(f"item_{kind.id}", __config__=config, **fields)
+    return TypeAdapter(model)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of the framework: a trait, a competency, a value... whatever its kind."""
+
+    kind: str
+    id: str
+    title: str
+    order: int
+    fields: Mapping[str, Any] = field(default_factory=dict)  # field name -> value; absent when empty
+    summary: str = ""  # the kind's summary field, if it has one
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.fields.get(name, default)
+
+    def prompts(self, spec: FieldSpec | None) -> tuple[Prompt, ...]:
+        return self.fields.get(spec.name, ()) if spec else ()
+
+    def action(self, spec: FieldSpec | None) -> Action | None:
+        return self.fields.get(spec.name) if spec else None
+
+
+def item_from(framework: Framework, kind: Kind, item_id: str, model: BaseModel) -> Item:
+    """The Item a validated file describes; values made immutable and prompts given their ids."""
+    raw = dict(model)  # safe Python name -> value
+    values: dict[str, Any] = {}
+    names = [spec.name for spec in kind.fields] + [r.field for r in framework.relations_of(kind.id)]
+    for name in names:
+        value = raw[f"f_{name}"]
+        if value is None or value == ():
+            continue
+        spec = kind.field(name)
+        if spec and spec.type == "prompts":
+            value = tuple(prompt_of(p) for p in value)
+        elif spec and spec.type == "levels":
+            value = MappingProxyType(dict(value))
+        values[name] = value
+    summary = kind.with_role("summary")
+    return Item(kind.id, item_id, raw["f_title"], raw["f_order"], MappingProxyType(values),
+                values.get(summary.name, "") if summary else "")
+
+
+@schema_class(frozen=True, config=SCHEMA)
+class HomeSection:
+    heading: OneLine
+    """The section's heading on the home page."""
+    text: Text
+    """The section's text. Markdown."""
+
+
+@schema_class(frozen=True, config=SCHEMA)
+class Note:
     title: OneLine
-    """The section's name, plural: "Traits", or "Competencies" in your framework."""
-    intro: Text
-    """The section page's introduction. Markdown."""
-    singular: OneLine | None = None
-    """One of them, as running text says it: "competency". Default: trait, barrier, strategy or shift."""
+    """The note's title, such as where an idea comes from."""
+    text: Text
+    """The note. Markdown."""
 
 
-@dataclass(frozen=True, config=SCHEMA)
-class Sections:
-    traits: Section
-    barriers: Section
-    strategies: Section
-    shifts: Section
-
-    def names(self) -> dict[str, str]:
-        """The words running text uses for each kind: ``{"trait": "trait", "traits": "traits", ...}``,
-        from the section titles, so a framework that calls them competencies reads that way."""
-        words = {}
-        for kind, folder in FOLDERS.items():
-            section: Section = getattr(self, folder)
-            words[folder] = section.title.lower()
-            words[kind] = (section.singular or kind).lower()
-        return words
-
-
-@dataclass(frozen=True, config=SCHEMA)
+@schema_class(frozen=True, config=SCHEMA)
 class PathStep:
     item: Slug
     """The id of an item."""
@@ -147,73 +206,88 @@ class PathStep:
     """Why read it at this point. Plain text, one line."""
 
 
-@dataclass(frozen=True, config=SCHEMA)
+@schema_class(frozen=True, config=SCHEMA)
+class NextStep:
+    title: OneLine = "Your next step"
+    """The page's title."""
+    intro: Text | None = None
+    """The page's opening. Markdown."""
+    worksheet: Slug | None = None
+    """The id of the worksheet whose questions the page asks, and links to."""
+    closing: Text | None = None
+    """The closing words. Markdown."""
+
+
+@schema_class(frozen=True, config=SCHEMA)
+class ActionMode:
+    id: Slug
+    """How items name it, such as experience."""
+    title: OneLine
+    """Its name, such as "Experience: learning on the job"."""
+
+
+@schema_class(frozen=True, config=SCHEMA)
 class Guide:
-    """Guide-level text: ``content/guide.yaml``."""
+    """The guide's own text: ``guide.yaml``."""
 
     title: OneLine
-    """The guide's title, on the home page and the workbook cover. Plain text."""
+    """The guide's title: the site's name (unless mkdocs.yml gives one), the home page and the workbook cover."""
     tagline: OneLine
-    """One line under the title. Plain text."""
-    audience: Text
+    """The promise, in one line under the title."""
+    id: Slug | None = None
+    """A short id for the guide; readers' saved answers are kept under it. Default: made from the title."""
+    description: OneLine | None = None
+    """The home page's description for search engines and link previews. Default: the tagline."""
+    audience: Text | None = None
     """Who the guide is for. Markdown."""
-    introduction: Text
-    """The home page's opening: the problem the guide solves. Markdown."""
-    peter_principle_note: Text
-    """A note on the home page about where the idea comes from. Markdown."""
-    how_to_use: Text
-    """How to use the guide. Markdown."""
-    suggested_path: Annotated[tuple[PathStep, ...], Field(min_length=1, max_length=30)]
+    home: Annotated[tuple[HomeSection, ...], Field(max_length=12)] = ()
+    """The home page's sections, after the ways in: each a heading and Markdown text."""
+    note: Note | None = None
+    """An optional note on the home page, such as where an idea comes from."""
+    suggested_path: Annotated[tuple[PathStep, ...], Field(max_length=30)] = ()
     """Items to read first, in order: each an item id and why."""
-    closing: Text
-    """The closing words, on the "Your next step" page. Markdown."""
-    reflection_intro: Text
-    """The introduction to the transition reflection worksheet. Markdown."""
-    reflection_questions: Annotated[tuple[OneLine, ...], Field(min_length=1, max_length=30)]
-    """The transition reflection worksheet's questions, one line each. Plain text."""
-    sections: Sections
-    """The four sections' names and introductions."""
+    next_step: NextStep | None = None
+    """The "Your next step" page."""
+    action_modes: Annotated[tuple[ActionMode, ...], Field(max_length=6)] = ()
+    """The ways an action can teach, such as experience, exposure and education."""
     sources: Annotated[tuple[OneLine, ...], Field(max_length=30)] = ()
     """Where the ideas come from, one line each. Plain text."""
 
+    @property
+    def key(self) -> str:
+        """The guide's id, for storage: given, or made from the title."""
+        return self.id or re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-") or "guide"
 
-ITEM_CLASSES: dict[str, type[Item]] = {"trait": Trait, "barrier": Barrier, "strategy": Strategy, "shift": Shift}
-# Kind of file ("guide" or an item kind) -> the pydantic adapter that validates it against its
-# class, dumps it as JSON data and gives its JSON Schema. Built once: adapters are costly to make.
-ADAPTERS: dict[str, TypeAdapter[Any]] = {
-    kind: TypeAdapter(cls) for kind, cls in {"guide": Guide, **ITEM_CLASSES}.items()}
-# Item kind -> {relation field: kind of item it names}. The one place relations are declared;
-# their inverses are derived in generator.graph.
-RELATIONS: dict[str, dict[str, str]] = {
-    "barrier": {"undermines": "trait"},
-    "strategy": {"overcomes": "barrier", "builds": "trait"},
-    "shift": {"traits": "trait", "barriers": "barrier", "strategies": "strategy"},
-}
-# Kind -> its folder in content/ and docs/, in learning order.
-FOLDERS = {"trait": "traits", "barrier": "barriers", "strategy": "strategies", "shift": "shifts"}
+
+GUIDE_ADAPTER: TypeAdapter[Guide] = TypeAdapter(Guide)
+FRAMEWORK_ADAPTER: TypeAdapter[Framework] = TypeAdapter(Framework)
 
 
 @dataclass(frozen=True)
 class Content:
-    """The whole guide: the guide text and every item, each kind in learning order."""
+    """The whole guide: its framework, its text and every item, kinds in learning order."""
 
+    framework: Framework
     guide: Guide
-    traits: tuple[Trait, ...]
-    barriers: tuple[Barrier, ...]
-    strategies: tuple[Strategy, ...]
-    shifts: tuple[Shift, ...]
+    items: tuple[Item, ...]
 
-    def of_kind(self, kind: str) -> tuple[Item, ...]:
-        return getattr(self, FOLDERS[kind])  # type: ignore[no-any-return]
+    def of_kind(self, kind_id: str) -> tuple[Item, ...]:
+        return self._by_kind.get(kind_id, ())
 
-    @property
-    def items(self) -> tuple[Item, ...]:
-        return self.traits + self.barriers + self.strategies + self.shifts
+    @functools.cached_property
+    def _by_kind(self) -> dict[str, tuple[Item, ...]]:
+        grouped: dict[str, list[Item]] = {kind.id: [] for kind in self.framework.kinds}
+        for item in self.items:
+            grouped[item.kind].append(item)
+        return {kind: tuple(items) for kind, items in grouped.items()}
 
-    @property
+    @functools.cached_property
     def by_id(self) -> Mapping[str, Item]:
         return MappingProxyType({item.id: item for item in self.items})
 
+    def kind_of(self, item: Item) -> Kind:
+        return self.framework.kind(item.kind)
 
-def learning_order(items: list[Item]) -> tuple[Item, ...]:
-    return tuple(sorted(items, key=lambda item: (item.order, item.title, item.id)))
+
+def learning_order(items: list[Item]) -> list[Item]:
+    return sorted(items, key=lambda item: (item.order, item.title, item.id))

@@ -14,13 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+from markupsafe import Markup
 from pypdf import PdfReader, PdfWriter
 
 from . import safe
 from .config import DEFAULT_BRAND, Brand
 from .localserver import serve
 from .model import Guide
-from .render import make_environment
+from .sanitize import SanitizeExtension
+from .templating import make_environment
 from .worksheets import Entry
 
 CHROMIUM = Path(os.environ.get("LEAP_CHROMIUM", "/usr/bin/chromium"))
@@ -107,7 +109,7 @@ def _bind(page: Any, guide: Guide, brand: Brand, site_dir: Path, printed: list[P
         html = make_environment().get_template("workbook.html.j2").render(
             guide=guide, brand=brand, logo=_logo(site_dir, brand), colours=dict(brand.colours),
             sheets=list(zip(printed, starts)), paper=PAPER[size],
-            introduction=markdown.markdown(safe.markdown(guide.introduction + "\n\n" + guide.peter_principle_note)))
+            introduction=Markup(markdown.markdown(safe.markdown(_introduction(guide)), extensions=[SanitizeExtension()])))
         page.set_content(html, wait_until="load")
         page.pdf(path=str(front), format=PAPER[size], print_background=True, margin=MARGINS)
         front_pages = len(PdfReader(front).pages)
@@ -124,6 +126,12 @@ def _bind(page: Any, guide: Guide, brand: Brand, site_dir: Path, printed: list[P
         writer.write(handle)
     front.unlink()
     return target
+
+
+def _introduction(guide: Guide) -> str:
+    """The workbook's one-page introduction: who the guide is for, and its first home section."""
+    parts = [guide.audience or "", *(f"## {s.heading}\n\n{s.text}" for s in guide.home[:1])]
+    return "\n\n".join(part for part in parts if part)
 
 
 def _logo(site_dir: Path, brand: Brand) -> str:

@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import publish
+from . import bundled, publish
 from .build import Rendered, render
 from .config import LeapConfig, settings_of
 from .paths import UnsafePath
@@ -45,6 +45,17 @@ class ContentProblems(PluginError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _include_engine_files(config: MkDocsConfig) -> None:
+    """The sanitiser, and the engine's stylesheet and scripts, whether mkdocs.yml lists them or not."""
+    if SANITIZE not in config.markdown_extensions:
+        config.markdown_extensions.append(SANITIZE)
+    for listed, wanted in ((config.extra_css, bundled.STYLESHEETS), (config.extra_javascript, bundled.SCRIPTS)):
+        have = {str(entry) for entry in listed}
+        listed.extend(path for path in wanted if path not in have)
+    polyfills = config.extra.setdefault("polyfills", [])
+    polyfills.extend(path for path in bundled.POLYFILLS if path not in polyfills)
 
 
 class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
@@ -66,8 +77,7 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings = settings_of(config, self.config)
-        if SANITIZE not in config.markdown_extensions:
-            config.markdown_extensions.append(SANITIZE)
+        _include_engine_files(config)
         try:
             self.rendered = render(settings.content_dir, settings.brand, settings.strict, self.pdf_links)
         except ContentError as err:
@@ -79,6 +89,8 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         for warning in self.rendered.checked.warnings:
             say.warning(str(warning))
         config.site_name = config.site_name or self.rendered.brand.site_name
+        guide = self.rendered.checked.content.guide
+        config.site_description = config.site_description or guide.description or guide.tagline
         self._own_nav = config.nav is None
         if self.command == "build":
             self._start_publishing(config, settings.root)

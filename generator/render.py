@@ -1,93 +1,23 @@
 """Render the model into Markdown pages: ``{path relative to docs/: text}``. No disk writes here.
 
-One Jinja2 template per page type, in ``generator/templates``; ``StrictUndefined`` turns a
-missing value into an error instead of an empty string.
+One Jinja2 template per page type, in ``generator/templates``; the framework decides which pages
+there are (a section per kind, a matrix per declared relation pair, a levels page per kind that
+has levels, a worksheet per item and per cross-cutting worksheet).
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import json
-import posixpath
-from pathlib import Path
 from typing import Any
 
-import jinja2
-from jinja2 import (
-    Environment,
-    FileSystemBytecodeCache,
-    PackageLoader,
-    StrictUndefined,
-    pass_context,
-)
-from jinja2.runtime import Context
-from markupsafe import Markup
-
-from . import safe
-from .assessment import WEIGHTS, assessment_data
+from . import pages, safe
+from .assessment import TOP, WEIGHTS, assessment_data, plan_data
 from .config import DEFAULT_BRAND, Brand
-from .graph import Graph, capital, inverse_headings
-from .model import FOLDERS, RELATIONS, Content, Item
+from .graph import Graph
+from .journal import journal_data
+from .model import Content, question
 from .schema import field_docs
-from .worksheets import RATING_QUESTIONS, TOOLKIT, WORKSHEETS, sheet_path, worksheet_of
-
-
-def page_of(item: Item) -> str:
-    return f"{FOLDERS[item.kind]}/{item.id}.md"
-
-
-@pass_context
-def link_to(context: Context, target: str) -> Markup:
-    """A link from the page being rendered (``here``) to ``target``, both relative to docs/."""
-    return _relative(target, posixpath.dirname(context["here"]) or ".")
-
-
-@functools.lru_cache(maxsize=65536)
-def _relative(target: str, folder: str) -> Markup:
-    return Markup(posixpath.relpath(target, folder))
-
-
-def _escape_output(value: Any) -> Any:
-    """Every value a template prints is escaped as plain text unless a filter marked it safe
-    (``text``, ``md``, ``attr``, ``yaml``, ``tojson``, links): a forgotten filter cannot let
-    content through as Markdown or HTML."""
-    return value if isinstance(value, Markup) else safe.plain(str(value))
-
-
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
-    """Jinja's cache of compiled templates in the temp folder; none when that folder is unsafe
-    (made by another user, say), which only costs a little speed. Jinja keys the cache by each
-    template's source only, but the compiled code also depends on this environment (its
-    ``finalize`` escaping): the file names carry a fingerprint of this module and Jinja's version."""
-    fingerprint = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
-    try:
-        return FileSystemBytecodeCache(pattern=f"__leap_{fingerprint}_%s.cache")
-    except (OSError, RuntimeError):
-        return None
-
-
-@functools.cache
-def make_environment() -> Environment:
-    """The Jinja2 environment, built once per process so templates compile once (`leap serve`).
-    Compiled templates are also cached in the user's temp folder (Jinja's default bytecode cache,
-    keyed by each template's source), which saves most of a small build's time after the first."""
-    env = Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined,
-                      bytecode_cache=_bytecode_cache(), auto_reload=False, finalize=_escape_output,
-                      autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters["text"] = lambda value: Markup(safe.plain(str(value)))
-    env.filters["md"] = lambda value: Markup(safe.markdown(value))
-    env.filters["attr"] = lambda value: Markup(safe.attribute(value))
-    env.filters["yaml"] = lambda value: Markup(json.dumps(str(value) if isinstance(value, Markup) else value,
-                                                          ensure_ascii=False))
-    env.filters["capital"] = capital
-    env.globals.update(zip=zip, link_to=link_to, page_of=page_of, worksheet_of=worksheet_of, sheet_path=sheet_path,
-                       folders=FOLDERS, toolkit=TOOLKIT, RATING_QUESTIONS=RATING_QUESTIONS)
-    return env
-
-
-EDITING = "editing.md"
-BRAND_CSS = "brand.css"  # at the top of docs/, apart from the hand-written assets/
+from .templating import make_environment
+from .worksheets import workbook_order, workbook_parts
 
 
 def render_pages(content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND,
@@ -95,47 +25,82 @@ def render_pages(content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND,
     """Every generated page, keyed by its path under docs/, and the brand's stylesheet.
     ``pdf_links``: worksheets link to their PDFs (`leap pdf` prints them into site/pdf/)."""
     env = make_environment()
-    common: dict[str, Any] = {"guide": content.guide, "content": content, "graph": graph, "brand": brand,
-                              "pdf_links": pdf_links, "n": content.guide.sections.names()}
+    framework = content.framework
+    common: dict[str, Any] = {
+        "guide": content.guide, "content": content, "framework": framework, "graph": graph, "brand": brand,
+        "pdf_links": pdf_links, "pages": pages, "storage_key": content.guide.key,
+        "page_of": lambda item: pages.page_of(framework, item),
+        "worksheet_of": lambda item: pages.worksheet_of(framework, item),
+        "kind_of": content.kind_of, "question": question,
+    }
 
     def render(template: str, here: str, **extra: Any) -> tuple[str, str]:
         return here, env.get_template(template).render(here=here, **common, **extra)
 
-    pages = [render("home.md.j2", "index.md"),
-             render("matrix.md.j2", "matrix.md"),
-             render("tags.md.j2", "tags.md"),
-             render("next_steps.md.j2", "next-steps.md"),
-             render("editing.md.j2", EDITING, relations=RELATIONS, inverse=inverse_headings(content),
-                    field_docs=field_docs),
-             render("worksheet_index.md.j2", f"{WORKSHEETS}/index.md"),
-             render("assessment.md.j2", "assessment.md", data=assessment_data(graph), weights=WEIGHTS)]
-    for kind, folder in FOLDERS.items():
-        section = getattr(content.guide.sections, folder)
-        pages.append(render("section.md.j2", f"{folder}/index.md", section=section,
-                            items=content.of_kind(kind)))
-    for sheet in TOOLKIT:
-        pages.append(render(sheet.template, sheet_path(sheet), sheet=sheet))
+    out = [render("home.md.j2", pages.HOME),
+           render("tags.md.j2", pages.TAGS),
+           render("editing.md.j2", pages.EDITING, field_docs=field_docs),
+           render("worksheet_index.md.j2", pages.WORKSHEET_INDEX, parts=workbook_parts(content)),
+           render("journal.md.j2", pages.JOURNAL, entries=workbook_order(content), data=journal_data(content))]
+    if framework.assessment:
+        out.append(render("assessment.md.j2", pages.ASSESSMENT, data=assessment_data(graph), top=TOP,
+                          weights=WEIGHTS, plan=plan_data(framework)))
+    if content.guide.next_step:
+        out.append(render("next_steps.md.j2", pages.NEXT_STEPS, step=content.guide.next_step,
+                          sheet=framework.worksheet(content.guide.next_step.worksheet)))
+    for matrix in framework.matrices:
+        relation = framework.relation(matrix.relation)
+        out.append(render("matrix.md.j2", pages.matrix_page(matrix.id), matrix=matrix, relation=relation,
+                          rows=content.of_kind(relation.target), columns=content.of_kind(relation.source)))
+    for kind in framework.kinds:
+        out.append(render("section.md.j2", pages.section_of(kind), kind=kind, items=content.of_kind(kind.id)))
+        if kind.first("levels"):
+            out.append(render("levels.md.j2", pages.levels_page(kind), kind=kind, spec=kind.first("levels"),
+                              items=content.of_kind(kind.id)))
+    for sheet in framework.worksheets:
+        out.append(render(f"sheet_{sheet.type}.md.j2", pages.sheet_path(sheet), sheet=sheet))
     for item in content.items:
-        pages.append(render("item.md.j2", page_of(item), item=item, related=graph.related(item)))
-        pages.append(render("worksheet.md.j2", worksheet_of(item), item=item))
-    pages.append((BRAND_CSS, env.get_template("brand.css.j2").render(colours=dict(brand.colours))))
-    return dict(sorted(pages))
+        kind = content.kind_of(item)
+        out.append(render("item.md.j2", pages.page_of(framework, item), item=item, kind=kind,
+                          related=graph.related(item)))
+        out.append(render("worksheet.md.j2", pages.worksheet_of(framework, item), item=item, kind=kind))
+    out.append((pages.BRAND_CSS, env.get_template("brand.css.j2").render(colours=dict(brand.colours))))
+    return dict(sorted(out))
 
 
 def site_nav(content: Content) -> list[Any]:
-    """The site's navigation, in learning order, in MkDocs' ``nav`` format."""
-    def entries(folder: str, items: tuple[Item, ...], make: Any) -> list[Any]:
-        return [f"{folder}/index.md", *({safe.attribute(item.title): make(item)} for item in items)]
+    """The site's navigation: the reader's path in learning order, then the authors' page."""
+    framework = content.framework
 
-    sections = content.guide.sections
-    nav: list[Any] = [{"Home": "index.md"}, {"Self-assessment": "assessment.md"}]
-    for kind, folder in FOLDERS.items():
-        nav.append({safe.attribute(getattr(sections, folder).title): entries(folder, content.of_kind(kind), page_of)})
-    nav.append({"Worksheets": [f"{WORKSHEETS}/index.md", *({s.title: sheet_path(s)} for s in TOOLKIT), *(
-        {safe.attribute(getattr(sections, folder).title):
-         [{safe.attribute(i.title): worksheet_of(i)} for i in content.of_kind(kind)]}
-        for kind, folder in FOLDERS.items())]})
-    matrix = f"{sections.barriers.title} × {sections.strategies.title.lower()}"
-    nav += [{safe.attribute(matrix): "matrix.md"}, {"Tags": "tags.md"}, {"Your next step": "next-steps.md"},
-            {"Editing this guide": EDITING}]
+    def entry(title: str, path: str) -> dict[str, str]:
+        return {safe.attribute(title): path}
+
+    nav: list[Any] = [entry("Home", pages.HOME)]
+    if framework.assessment:
+        nav.append(entry("Self-assessment", pages.ASSESSMENT))
+    for kind in framework.kinds:
+        section: list[Any] = [pages.section_of(kind)]
+        if kind.first("levels"):
+            section.append(entry(f"{kind.name} by level", pages.levels_page(kind)))
+        section += [entry(item.title, pages.page_of(framework, item)) for item in content.of_kind(kind.id)]
+        nav.append({safe.attribute(kind.name): section})
+    nav.append({"Worksheets": [pages.WORKSHEET_INDEX, *_worksheet_nav(content, entry)]})
+    nav.append(entry("My journal", pages.JOURNAL))
+    nav += [entry(matrix.title, pages.matrix_page(matrix.id)) for matrix in framework.matrices]
+    nav.append(entry("Tags", pages.TAGS))
+    if content.guide.next_step:
+        nav.append(entry(content.guide.next_step.title, pages.NEXT_STEPS))
+    nav.append({"For authors": [entry("Editing this guide", pages.EDITING)]})
     return nav
+
+
+def _worksheet_nav(content: Content, entry: Any) -> list[Any]:
+    """Worksheets in workbook order, each kind's items in a section of their own, so that the
+    navigation of a large framework does not list every worksheet on every page."""
+    framework = content.framework
+    start = [entry(s.title, pages.sheet_path(s)) for s in framework.worksheets if s.place == "start"]
+    end = [entry(s.title, pages.sheet_path(s)) for s in framework.worksheets if s.place == "end"]
+    kinds = [{safe.attribute(kind.name): [entry(item.title, pages.worksheet_of(framework, item))
+                                          for item in content.of_kind(kind.id)]}
+             for kind in framework.kinds if content.of_kind(kind.id)]
+    return [*start, *kinds, *end]

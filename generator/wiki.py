@@ -24,12 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import pages as paths
 from .config import DEFAULT_BRAND, Brand
 from .graph import Graph
-from .model import FOLDERS
 from .problems import ContentError, Problem
-from .render import make_environment, page_of
-from .worksheets import TOOLKIT, WORKSHEETS, sheet_path, worksheet_of
+from .templating import make_environment
+from .worksheets import workbook_parts
 
 FLAVORS = ("gitlab", "github", "azure")
 
@@ -44,19 +44,29 @@ class WikiPage:
 
 def wiki_pages(graph: Graph, flavor: str, brand: Brand = DEFAULT_BRAND) -> dict[str, str]:
     content = graph.content
-    sections = content.guide.sections
-    pages = [WikiPage("index.md", "Home", "home.md.j2", {})]
-    for kind, folder in FOLDERS.items():
-        pages.append(WikiPage(f"{folder}/index.md", getattr(sections, folder).title, "section.md.j2",
-                              {"section": getattr(sections, folder), "items": content.of_kind(kind)}))
-    pages += [WikiPage("matrix.md", f"{sections.barriers.title} and {sections.strategies.title.lower()}",
-                       "matrix.md.j2", {}),
-              WikiPage(f"{WORKSHEETS}/index.md", "Worksheets", "worksheet_index.md.j2", {})]
-    for sheet in TOOLKIT:
-        pages.append(WikiPage(sheet_path(sheet), sheet.title, "toolkit.md.j2", {"sheet": sheet}))
+    framework = content.framework
+    pages = [WikiPage(paths.HOME, "Home", "home.md.j2", {})]
+    for kind in framework.kinds:
+        pages.append(WikiPage(paths.section_of(kind), kind.name, "section.md.j2",
+                              {"kind": kind, "items": content.of_kind(kind.id)}))
+        if kind.first("levels"):
+            pages.append(WikiPage(paths.levels_page(kind), f"{kind.name} by level", "levels.md.j2",
+                                  {"kind": kind, "spec": kind.first("levels"), "items": content.of_kind(kind.id)}))
+    for matrix in framework.matrices:
+        relation = framework.relation(matrix.relation)
+        pages.append(WikiPage(paths.matrix_page(matrix.id), matrix.title, "matrix.md.j2",
+                              {"matrix": matrix, "relation": relation, "rows": content.of_kind(relation.target),
+                               "columns": content.of_kind(relation.source)}))
+    pages.append(WikiPage(paths.WORKSHEET_INDEX, "Worksheets", "worksheet_index.md.j2",
+                          {"parts": workbook_parts(content)}))
+    for sheet in framework.worksheets:
+        pages.append(WikiPage(paths.sheet_path(sheet), sheet.title, "sheet.md.j2", {"sheet": sheet}))
     for item in content.items:
-        pages.append(WikiPage(page_of(item), item.title, "item.md.j2", {"item": item, "related": graph.related(item)}))
-        pages.append(WikiPage(worksheet_of(item), f"Worksheet {item.title}", "worksheet.md.j2", {"item": item}))
+        kind = content.kind_of(item)
+        pages.append(WikiPage(paths.page_of(framework, item), item.title, "item.md.j2",
+                              {"item": item, "kind": kind, "related": graph.related(item)}))
+        pages.append(WikiPage(paths.worksheet_of(framework, item), f"Worksheet {item.title}", "worksheet.md.j2",
+                              {"item": item, "kind": kind}))
 
     files: dict[str, str] = {}
     owners: dict[str, WikiPage] = {}
@@ -70,9 +80,9 @@ def wiki_pages(graph: Graph, flavor: str, brand: Brand = DEFAULT_BRAND) -> dict[
     if clashes:
         raise ContentError(clashes)
     env = make_environment()
-    # folders, toolkit, page_of, worksheet_of and the like are the environment's globals.
-    common = {"guide": content.guide, "content": content, "graph": graph, "brand": brand,
-              "n": content.guide.sections.names()}
+    common = {"guide": content.guide, "content": content, "framework": framework, "graph": graph, "brand": brand,
+              "pages": paths, "page_of": lambda item: paths.page_of(framework, item),
+              "worksheet_of": lambda item: paths.worksheet_of(framework, item)}
     out = {}
     for page in pages:
         def link(target: str, here: str = files[page.address]) -> str:
@@ -104,9 +114,9 @@ def _github_file(page: WikiPage, files: dict[str, str]) -> str:
     if page.address == "index.md":
         return "Home.md"
     stem = posixpath.basename(page.address).removesuffix(".md")
-    if stem == "index" or page.address == "matrix.md":
+    if stem in ("index", "levels") or "/" not in page.address:
         return _name(page.title) + ".md"
-    if page.address.startswith(f"{WORKSHEETS}/"):
+    if page.address.startswith(f"{paths.WORKSHEETS}/"):
         return f"Worksheet-{stem}.md"
     return _name(stem) + ".md"
 

@@ -199,9 +199,9 @@ def write_zip(folder: Path, target: Path) -> Path:
     return target
 
 
-def create_files(root: Path, files: dict[str, str]) -> None:
-    """Create content files under ``root`` (from `leap new` or `leap import csv`); the caller has
-    checked that each is new, or that the user asked to replace it (``--replace``)."""
-    real_folder(root, "content")
+def create_files(root: Path, files: dict[str, str], what: str = "content") -> None:
+    """Create files under ``root`` (content from `leap new` or `leap import csv`, a project from
+    `leap init`); the caller has checked that each is new, or that the user asked to replace it."""
+    real_folder(root, what)
     for relative, text in files.items():
         _write_bytes(inside(root, relative), text.encode("utf-8"))

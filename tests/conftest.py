@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,11 @@ def mini(tmp_path: Path) -> Path:
     return target
 
 
+def folder_of(item: Any, content: Any) -> str:
+    """The folder an item's pages live in: its kind's, as the framework names it."""
+    return str(content.framework.kind(item.kind).folder)
+
+
 def run_leap(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Run the `leap` command from this checkout, as a user would, and capture what it prints."""
     return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True,
@@ -28,10 +34,10 @@ def run_leap(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[s
 
 
 def make_project(where: Path, content: Path) -> Path:
-    """A site project in ``where``: the repo's mkdocs.yml and assets, and the given content.
-    Returns the mkdocs.yml path."""
+    """A site project in ``where``: the repo's mkdocs.yml, an empty docs/ (the engine brings its
+    own assets) and the given content. Returns the mkdocs.yml path."""
     shutil.copytree(content, where / "content")
-    shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
+    (where / "docs").mkdir()
     shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
     return where / "mkdocs.yml"
 

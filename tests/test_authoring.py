@@ -14,9 +14,8 @@ import yaml
 
 from generator.build import check
 from generator.data import data_files
-from generator.loader import KIND_FOLDERS
 from generator.schema import schema_files, schema_name
-from tests.conftest import ROOT, make_project, run_leap
+from tests.conftest import ROOT, folder_of, make_project, run_leap
 from tests.test_site import build_site
 
 EXAMPLE = ROOT / "examples" / "first-time-manager"
@@ -24,7 +23,8 @@ EXAMPLE = ROOT / "examples" / "first-time-manager"
 
 def project(where: Path, content: Path = ROOT / "tests" / "fixtures" / "mini") -> Path:
     config = make_project(where, content)
-    shutil.copytree(ROOT / "schemas", where / "schemas")
+    if not (where / "content" / "schemas").exists():
+        shutil.copytree(ROOT / "content" / "schemas", where / "content" / "schemas")
     return config
 
 
@@ -36,7 +36,7 @@ def test_leap_new_then_build_gives_a_page_linked_from_two_barriers(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     path = tmp_path / "content" / "strategies" / "delegate-outcomes.yaml"
     assert path.read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../../schemas/strategy.schema.json\n")
+        "# yaml-language-server: $schema=../schemas/strategy.schema.json\n")
     checked = run_leap("check", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
     assert "warning: nothing links to strategy 'delegate-outcomes'" in checked.stderr
@@ -69,25 +69,36 @@ def test_leap_new_refuses_a_taken_or_invalid_id(tmp_path: Path, args: list[str],
 
 # --- schemas ------------------------------------------------------------------------------------
 
-def test_committed_schemas_are_the_ones_the_model_makes() -> None:
-    committed = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "schemas").glob("*.schema.json")}
-    assert committed == schema_files(), "run `leap schema` and commit schemas/"
+FRAMEWORKS = [ROOT / "content", *sorted(p for p in (ROOT / "examples").iterdir() if p.is_dir())]
 
 
-def schema_for(path: Path) -> dict[str, object]:
-    kind = "guide" if path.name == "guide.yaml" else KIND_FOLDERS[path.parent.name]
-    return json.loads((ROOT / "schemas" / schema_name(kind)).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+@pytest.mark.parametrize("folder", FRAMEWORKS, ids=lambda p: p.name)
+def test_committed_schemas_are_the_ones_the_model_makes(folder: Path) -> None:
+    committed = {p.name: p.read_text(encoding="utf-8") for p in (folder / "schemas").glob("*.schema.json")}
+    assert committed == schema_files(check(folder).content.framework), f"run `leap schema --content {folder.name}`"
 
 
-@pytest.mark.parametrize("folder", [ROOT / "content", EXAMPLE])
+def schema_kind(path: Path, folder: Path) -> str:
+    """The schema a content file is checked against: framework, guide, or its folder's kind."""
+    if path.parent == folder:
+        return path.stem
+    framework = check(folder).content.framework
+    return next(k.id for k in framework.kinds if k.folder == path.parent.name)
+
+
+def schema_for(path: Path, folder: Path) -> dict[str, object]:
+    text = (folder / "schemas" / schema_name(schema_kind(path, folder))).read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("folder", FRAMEWORKS, ids=lambda p: p.name)
 def test_the_schema_accepts_every_shipped_file_and_each_names_its_schema(folder: Path) -> None:
-    for path in sorted(folder.rglob("*.yaml")):
+    for path in sorted(p for p in folder.rglob("*.yaml") if "schemas" not in p.parts):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        jsonschema.validate(data, schema_for(path))
+        jsonschema.validate(data, schema_for(path, folder))
         first = path.read_text(encoding="utf-8").splitlines()[0]
         target = (path.parent / first.split("$schema=")[1]).resolve()
-        assert target == (ROOT / "schemas" / schema_name(
-            "guide" if path.name == "guide.yaml" else KIND_FOLDERS[path.parent.name])).resolve(), path
+        assert target == (folder / "schemas" / schema_name(schema_kind(path, folder))).resolve(), path
 
 
 BAD_EDITS = {
@@ -110,7 +121,7 @@ def test_the_schema_and_leap_check_reject_the_same_bad_files(tmp_path: Path, cas
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema_for(path))
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema_for(path, ROOT / "content"))
     result = run_leap("check", cwd=tmp_path)
     assert result.returncode == 1 and "content/traits/clarity.yaml:" in result.stderr
 
@@ -120,17 +131,19 @@ def test_the_schema_and_leap_check_reject_the_same_bad_files(tmp_path: Path, cas
 def test_the_example_framework_builds_strict_with_its_own_names(tmp_path: Path) -> None:
     site = build_site(tmp_path, EXAMPLE, "--strict")
     content = check(EXAMPLE).content
-    assert len(content.items) == 20 and {len(content.of_kind(k)) for k in KIND_FOLDERS.values()} == {5}
+    assert len(content.items) == 20 and {len(content.of_kind(k.id)) for k in content.framework.kinds} == {5}
     for item in content.items:
-        assert (site / {"trait": "traits", "barrier": "barriers", "strategy": "strategies",
-                        "shift": "shifts"}[item.kind] / item.id / "index.html").is_file()
+        assert (site / folder_of(item, content) / item.id / "index.html").is_file()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<h1 id="first-time-manager">First-Time Manager' in home
-    barrier = (site / "barriers" / "doing-it-yourself" / "index.html").read_text(encoding="utf-8")
-    assert "Habits that overcome it" in barrier and "Skills it undermines" in barrier
-    assert "Strategies" not in barrier.split('<article')[1]
+    assert "<title>First-Time Manager</title>" in home  # the site is named after the guide
+    assert "<title>Doing the work yourself - First-Time Manager</title>" in \
+        (site / "pitfalls" / "doing-it-yourself" / "index.html").read_text(encoding="utf-8")
+    pitfall = (site / "pitfalls" / "doing-it-yourself" / "index.html").read_text(encoding="utf-8")
+    assert "Habits that get you past it" in pitfall and "Skills it weakens" in pitfall
+    assert "Strategies" not in pitfall.split("<article")[1]
     assessment = (site / "assessment" / "index.html").read_text(encoding="utf-8")
-    assert "Pitfalls to work on first" in assessment and "Barriers" not in assessment.split('<article')[1]
+    assert "Pitfalls to work on first" in assessment and "Barriers" not in assessment.split("<article")[1]
 
 
 def test_leap_build_content_builds_another_folder(tmp_path: Path) -> None:
@@ -138,6 +151,7 @@ def test_leap_build_content_builds_another_folder(tmp_path: Path) -> None:
     result = run_leap("build", "--content", str(EXAMPLE), "-f", str(config), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "shifts" / "maker-to-multiplier" / "index.html").is_file()
+    assert (tmp_path / "site" / "habits" / "weekly-one-to-ones" / "index.html").is_file()
     assert not (tmp_path / "site" / "traits" / "clarity").exists()  # the mini content was not built
 
 
@@ -150,7 +164,8 @@ def test_csv_import_round_trips_the_shipped_content(tmp_path: Path) -> None:
     project(tmp_path / "p")
     shutil.rmtree(tmp_path / "p" / "content")
     (tmp_path / "p" / "content").mkdir()
-    shutil.copy(ROOT / "content" / "guide.yaml", tmp_path / "p" / "content" / "guide.yaml")
+    for name in ("guide.yaml", "framework.yaml"):
+        shutil.copy(ROOT / "content" / name, tmp_path / "p" / "content" / name)
     result = run_leap("import", "csv", str(sheet), cwd=tmp_path / "p")
     assert result.returncode == 0, result.stderr
     assert check(tmp_path / "p" / "content").content == original.content

@@ -53,7 +53,7 @@ def test_an_absolute_path_in_a_committed_manifest_survives_every_command(tmp_pat
     victim.parent.mkdir()
     victim.write_text("mine", encoding="utf-8")
     bad = json.dumps([str(victim)])
-    for folder, command in ((tmp_path / "docs", ["build"]), (tmp_path / "schemas", ["schema"]),
+    for folder, command in ((tmp_path / "docs", ["build"]), (tmp_path / "content" / "schemas", ["schema"]),
                             (tmp_path / "wiki", ["export", "wiki", "--flavor", "gitlab", "--out", "wiki"])):
         folder.mkdir(exist_ok=True)
         (folder / MANIFEST).write_text(bad, encoding="utf-8")
@@ -338,7 +338,8 @@ def test_csv_cells_that_would_run_as_formulas(tmp_path: Path) -> None:
     # Our own escaped cell comes back as it was; a raw formula is refused.
     target = tmp_path / "other"
     target.mkdir()
-    (target / "guide.yaml").write_bytes((MINI / "guide.yaml").read_bytes())
+    for name in ("guide.yaml", "framework.yaml"):
+        (target / name).write_bytes((MINI / name).read_bytes())
     round_trip = run_leap("import", "csv", str(tmp_path / "site" / "data" / "items.csv"), "--content", str(target),
                           cwd=tmp_path)
     assert round_trip.returncode == 0, round_trip.stderr
@@ -347,7 +348,8 @@ def test_csv_cells_that_would_run_as_formulas(tmp_path: Path) -> None:
     (tmp_path / "raw.csv").write_text(raw, encoding="utf-8")
     other = tmp_path / "other2"
     other.mkdir()
-    (other / "guide.yaml").write_bytes((MINI / "guide.yaml").read_bytes())
+    for name in ("guide.yaml", "framework.yaml"):
+        (other / name).write_bytes((MINI / name).read_bytes())
     refused = run_leap("import", "csv", "raw.csv", "--content", str(other), cwd=tmp_path)
     assert refused.returncode == 1
     assert "column 'summary' starts with '=' or '@', which spreadsheets run as a formula" in refused.stderr

@@ -20,11 +20,11 @@ from urllib.request import urlopen
 import pytest
 
 from generator.build import check
-from generator.model import FOLDERS
-from tests.conftest import ROOT, make_project, run_leap, serve
+from tests.conftest import ROOT, folder_of, make_project, run_leap, serve
 from tests.test_site import _Links, build_site, relative_links
 
 CONTENT = check(ROOT / "content")
+FIRST_PROMPT = CONTENT.content.by_id["vision"].fields["prompts"][0].id
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +50,8 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_data_files_hold_the_model_and_every_relation(site: Path) -> None:
     model = json.loads((site / "data" / "guide.json").read_text(encoding="utf-8"))
     assert model["guide"]["title"] == CONTENT.content.guide.title
-    for kind, folder in FOLDERS.items():
-        assert [item["id"] for item in model[folder]] == [i.id for i in CONTENT.content.of_kind(kind)]
+    for kind in CONTENT.content.framework.kinds:
+        assert [item["id"] for item in model[kind.folder]] == [i.id for i in CONTENT.content.of_kind(kind.id)]
     vision = next(item for item in model["traits"] if item["id"] == "vision")
     assert vision["anchors"]["high"] and vision["practices"] and vision["prompts"]
     rows = list(csv.DictReader(io.StringIO((site / "data" / "relations.csv").read_text(encoding="utf-8"))))
@@ -134,7 +134,7 @@ def use_the_guide(page: Any, url_of: Callable[[str], str]) -> None:
     """What a reader does: open pages, search, fill in a worksheet, take the self-assessment."""
     page.goto(url_of("index"))
     for item in CONTENT.content.items[::6]:
-        page.goto(url_of(f"{FOLDERS[item.kind]}/{item.id}"))
+        page.goto(url_of(f"{folder_of(item, CONTENT.content)}/{item.id}"))
         assert page.locator("h1").inner_text().startswith(item.title[:20])
     page.goto(url_of("index"))
     page.locator("label.md-search__icon, .md-search__input").first.click()
@@ -142,16 +142,17 @@ def use_the_guide(page: Any, url_of: Callable[[str], str]) -> None:
     page.locator(".md-search-result__item a").first.wait_for(timeout=15_000)
     assert "successor" in page.locator(".md-search-result").inner_text().lower()
     page.goto(url_of("worksheets/traits/vision"))
-    page.fill('textarea[name="prompt-1"]', "My answer, kept on this machine.")
+    first = f'textarea[name="{FIRST_PROMPT}"]'
+    page.fill(first, "My answer, kept on this machine.")
     page.reload()
-    assert page.input_value('textarea[name="prompt-1"]') == "My answer, kept on this machine."
+    assert page.input_value(first) == "My answer, kept on this machine."
     page.goto(url_of("assessment"))
-    for trait in CONTENT.content.traits:
-        page.check(f'input[name="trait:{trait.id}"][value="2"]')
-    assert page.locator("#leap-result-barriers > li").count() > 0
+    for trait in CONTENT.content.of_kind("trait"):
+        page.check(f'input[name="rating:{trait.id}"][value="2"]')
+    assert page.locator("#leap-result-tick > li").count() > 0
     with page.expect_navigation():
-        page.locator("#leap-result-strategies a").first.click()
-    assert page.locator("h1").inner_text().rstrip("¶") in {s.title for s in CONTENT.content.strategies}
+        page.locator("#leap-result-recommend a").first.click()
+    assert page.locator("h1").inner_text().rstrip("¶") in {s.title for s in CONTENT.content.of_kind("strategy")}
 
 
 def record_requests(browser: Any) -> tuple[Any, list[str], list[str]]:
@@ -198,9 +199,9 @@ def test_zensical_builds_the_generated_docs_with_every_item_page(tmp_path: Path)
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "site"
     for item in CONTENT.content.items:
-        page = site / FOLDERS[item.kind] / item.id / "index.html"
+        page = site / folder_of(item, CONTENT.content) / item.id / "index.html"
         assert page.is_file(), page
         assert item.title.replace("&", "&amp;") in page.read_text(encoding="utf-8")
-        assert (site / "worksheets" / FOLDERS[item.kind] / item.id / "index.html").is_file()
+        assert (site / "worksheets" / folder_of(item, CONTENT.content) / item.id / "index.html").is_file()
     index = json.loads((site / "search.json").read_text(encoding="utf-8"))
     assert {i.title for i in CONTENT.content.items} <= {entry["title"] for entry in index["items"]}

@@ -14,8 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.build import check
-from generator.model import FOLDERS
-from tests.conftest import ROOT, make_project, run_leap
+from tests.conftest import ROOT, folder_of, make_project, run_leap
 
 
 class _Links(HTMLParser):
@@ -49,8 +48,8 @@ def test_every_item_has_its_page_and_worksheet(site: Path) -> None:
     content = check(ROOT / "content").content
     assert len(content.items) == 33
     for item in content.items:
-        assert (site / FOLDERS[item.kind] / item.id / "index.html").is_file(), item.id
-        assert (site / "worksheets" / FOLDERS[item.kind] / item.id / "index.html").is_file(), item.id
+        assert (site / folder_of(item, content) / item.id / "index.html").is_file(), item.id
+        assert (site / "worksheets" / folder_of(item, content) / item.id / "index.html").is_file(), item.id
 
 
 def relative_links(site: Path) -> Iterator[tuple[Path, str, Path]]:

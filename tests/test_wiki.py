@@ -71,7 +71,7 @@ def test_github_has_a_sidebar_and_azure_orders_its_folders(tmp_path: Path) -> No
     azure = export(tmp_path / "az", "azure")
     assert (azure / ".order").read_text().splitlines()[:2] == ["Home", "Traits"]
     order = (azure / "Traits" / ".order").read_text().splitlines()
-    assert len(order) == len(CONTENT.traits) and all((azure / "Traits" / f"{name}.md").is_file() for name in order)
+    assert len(order) == len(CONTENT.of_kind("trait")) and all((azure / "Traits" / f"{name}.md").is_file() for name in order)
 
 
 def test_a_hand_written_wiki_page_is_never_overwritten(tmp_path: Path) -> None:

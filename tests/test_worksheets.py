@@ -9,8 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.build import check
-from generator.model import FOLDERS
-from tests.conftest import ROOT, make_project, run_leap, serve
+from tests.conftest import ROOT, folder_of, make_project, run_leap, serve
 from tests.test_site import build_site
 
 pytestmark = pytest.mark.browser
@@ -46,17 +45,18 @@ def test_answers_survive_a_reload_and_can_be_cleared(browser, site_url: str) -> 
 @pytest.mark.parametrize("item_id", ["no-succession-plan", "business-acumen-gap", "relational-challenges"])
 def test_an_item_worksheet_prints_whole_on_at_most_two_pages(browser, site_url: str, paper: str,  # type: ignore[no-untyped-def]
                                                              item_id: str) -> None:
-    item = check(ROOT / "content").content.by_id[item_id]
+    content = check(ROOT / "content").content
+    item = content.by_id[item_id]
     page = browser.new_page()
-    page.goto(f"{site_url}worksheets/{FOLDERS[item.kind]}/{item_id}/")
+    page.goto(f"{site_url}worksheets/{folder_of(item, content)}/{item_id}/")
     page.emulate_media(media="print")
     reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
     box = reader.pages[0].mediabox
     assert (round(float(box.width), 2), round(float(box.height), 2)) == SIZES[paper]
     assert 1 <= len(reader.pages) <= 2
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
-    for prompt in item.prompts:
-        assert " ".join(prompt.split()) in text, prompt
+    for prompt in item.fields["prompts"]:
+        assert " ".join(prompt.text.split()) in text, prompt
     for chrome in ("Skip to content", "Search", "Clear my answers", "Made with"):
         assert chrome not in text
 
