@@ -160,8 +160,10 @@ def _in_data(loc: Loc, data: Any) -> Loc:
     text is checked as ``{text: ...}``, so its location ends in a name the file does not have)."""
     here, kept = data, []
     for part in loc:
-        if isinstance(here, dict) and part in here or isinstance(here, list) and isinstance(part, int) and part < len(here):
-            here = here[part]
+        exists = (isinstance(here, dict) and part in here) or (
+            isinstance(here, list) and isinstance(part, int) and part < len(here))
+        if exists:
+            here = here[part] if isinstance(here, dict) else here[int(part)]
             kept.append(part)
         elif isinstance(here, dict):
             kept.append(part)  # a missing or unknown field: its name is the point
