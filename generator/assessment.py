@@ -61,6 +61,9 @@ def assessment_data(graph: Graph) -> dict[str, Any]:
 
 def _entry(graph: Graph, item: Any, role: str, rate: str, tick: str | None) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": item.id, "title": item.title}
+    action = item.action(graph.content.kind_of(item).first("action"))
+    if role == "recommend" and action is not None and action.sign:
+        entry["sign"] = action.sign
     if role != "rate":
         entry["rated"] = [i.id for i in graph.linked(item, rate)]
     if role in ("recommend", "reflect") and tick:
@@ -136,4 +139,4 @@ def plan_data(framework: Framework) -> dict[str, Any]:
     sheet = framework.worksheet(assessment.plan) if assessment else None
     if sheet is None:
         return {}
-    return {"sheet": sheet.id, "periods": [{"title": p.title, "days": p.days} for p in sheet.periods]}
+    return {"sheet": sheet.id, "periods": [{"title": p.title, "days": p.days, "focus": p.focus} for p in sheet.periods]}

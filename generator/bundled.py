@@ -12,9 +12,10 @@ import functools
 from importlib import resources
 
 FOLDER = "assets/leap"
-STYLESHEETS = (f"{FOLDER}/leap.css",)
+STYLESHEETS = (f"{FOLDER}/leap.css", f"{FOLDER}/print.css")
 # In the order the pages load them: the store first, since the others use it.
-SCRIPTS = tuple(f"{FOLDER}/{name}" for name in ("worksheets.js", "assessment.js", "a11y.js"))
+SCRIPTS = tuple(f"{FOLDER}/{name}" for name in ("store.js", "worksheets.js", "plan.js", "assessment.js", "journal.js",
+                                                 "a11y.js"))
 POLYFILLS = (f"{FOLDER}/vendor/iframe-worker/shim.js",)
 
 

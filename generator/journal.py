@@ -31,14 +31,18 @@ def journal_data(content: Content) -> dict[str, Any]:
     return {"guide": content.guide.key, "sheets": catalog, "assessment": _assessment_fields(content)}
 
 
-def _field(name: str, label: str, counts: bool = True) -> dict[str, Any]:
-    return {"name": name, "label": label, "counts": counts}
+def _field(name: str, label: str, counts: bool = True, legacy: str = "", prompt: bool = False) -> dict[str, Any]:
+    """A field: its key, its question or label, whether it counts towards "done", the name the
+    first release kept it under, and whether it is a question from the content (whose answer
+    is "from an earlier version" once its words change)."""
+    return {"name": name, "label": label, "counts": counts, "legacy": legacy or name, "prompt": prompt}
 
 
 def _item_fields(framework: Framework, item: Item) -> list[dict[str, Any]]:
     kind = framework.kind(item.kind)
     fields = [_field("rating", kind.rating_question, False)] if kind.rating_question else []
-    fields += [_field(prompt.id, prompt.text) for prompt in item.prompts(kind.first("prompts"))]
+    fields += [_field(prompt.id, prompt.text, legacy=f"prompt-{n}", prompt=True)
+               for n, prompt in enumerate(item.prompts(kind.first("prompts")), start=1)]
     return fields + [_field(name, label, counts) for name, label, counts in ACTION_FIELDS]
 
 
@@ -55,14 +59,16 @@ def _sheet_fields(content: Content, sheet: Worksheet) -> list[dict[str, Any]]:
         return [_field(f"r{row}-c{column}", f"Row {row}: {title}", False)
                 for row in range(1, sheet.rows + 1) for column, title in enumerate(sheet.columns, start=1)]
     if sheet.type == "questions":
-        return [_field(question(text).id, text) for text in sheet.questions] + [
+        return [_field(question(text).id, text, legacy=f"q{n}", prompt=True)
+                for n, text in enumerate(sheet.questions, start=1)] + [
             _field("review", "I will come back to these answers on", False)]
     fields = [_field("goal", sheet.goal, True)] if sheet.goal else []
     fields.append(_field("start", "I start on", False))
     for n, period in enumerate(sheet.periods, start=1):
-        fields += [_field(f"p{n}-focus", f"{period.title}: {period.focus}"),
-                   _field(f"p{n}-actions", f"{period.title}: actions"),
-                   _field(f"p{n}-measure", f"{period.title}: how I will know it worked", False),
+        old = f"d{n * 30}"  # the first release's names, for its three 30-day stretches
+        fields += [_field(f"p{n}-focus", f"{period.title}: {period.focus}", legacy=f"{old}-focus"),
+                   _field(f"p{n}-actions", f"{period.title}: actions", legacy=f"{old}-actions"),
+                   _field(f"p{n}-measure", f"{period.title}: how I will know it worked", False, f"{old}-measure"),
                    _field(f"p{n}-review", f"{period.title}: review date", False)]
     return fields
 

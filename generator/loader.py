@@ -21,6 +21,7 @@ from .problems import Problem
 # editors' JSON Schemas (made by `leap schema`).
 FRAMEWORK_FILE = "framework.yaml"
 GUIDE_FILE = "guide.yaml"
+PROGRAMME_FILE = "programme.yaml"  # optional
 SCHEMAS = "schemas"
 MAX_FILE_BYTES = 1_000_000
 # Control characters other than tab and newline, and the bidirectional overrides that make text
@@ -134,7 +135,7 @@ def content_files(content_dir: Path) -> tuple[list[tuple[str, Path]], list[Probl
     for path in sorted(content_dir.iterdir()):
         if path.name.startswith(".") or path.name == SCHEMAS:
             continue
-        if path.name in (FRAMEWORK_FILE, GUIDE_FILE):
+        if path.name in (FRAMEWORK_FILE, GUIDE_FILE, PROGRAMME_FILE):
             if usable(path) and path.is_file():
                 files.append(("", path))
         elif path.is_dir() and not path.is_symlink():
@@ -150,14 +151,14 @@ def content_files(content_dir: Path) -> tuple[list[tuple[str, Path]], list[Probl
         elif path.is_symlink() and path.is_dir():
             note(path, "a folder that is a symbolic link; leap does not read through it", warning=False)
         else:
-            note(path, f"not part of the content (only {FRAMEWORK_FILE}, {GUIDE_FILE} and a folder per kind "
-                       "are); ignored")
+            note(path, f"not part of the content (only {FRAMEWORK_FILE}, {GUIDE_FILE}, {PROGRAMME_FILE} and a "
+                       "folder per kind are); ignored")
     return files, problems
 
 
 def _load_into(path: Path, folder: str, docs: list[SourceDoc], problems: list[Problem]) -> None:
     shown = display_path(path)
-    kind = "item" if folder else path.stem  # "framework", "guide" or "item"
+    kind = "item" if folder else path.stem  # "framework", "guide", "programme" or "item"
     found: list[Problem] = []
     try:
         raw = path.read_bytes()

@@ -29,6 +29,7 @@ from pydantic import (
 from pydantic.dataclasses import dataclass as schema_class
 
 from .framework import SCHEMA, SLUG_PATTERN, FieldSpec, Framework, Kind, OneLine, Slug, Text
+from .programme import Programme
 
 __all__ = ["SLUG_PATTERN", "Action", "Content", "Guide", "Item", "Prompt", "Scale", "item_adapter"]
 
@@ -270,6 +271,7 @@ class Content:
     framework: Framework
     guide: Guide
     items: tuple[Item, ...]
+    programme: Programme | None = None
 
     def of_kind(self, kind_id: str) -> tuple[Item, ...]:
         return self._by_kind.get(kind_id, ())

@@ -17,6 +17,8 @@ JOURNAL = "journal.md"
 NEXT_STEPS = "next-steps.md"
 TAGS = "tags.md"
 EDITING = "editing.md"
+PROGRAMME = "programme.md"
+FACILITATOR = "facilitator-guide.md"
 WORKSHEET_INDEX = f"{WORKSHEETS}/index.md"
 BRAND_CSS = "brand.css"  # at the top of docs/, apart from the hand-written assets/
 # Top-level names the engine's own pages and files use: no kind's folder or matrix may take one.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import pages, safe
+from . import pages, safe, timing
 from .assessment import TOP, WEIGHTS, assessment_data, plan_data
 from .config import DEFAULT_BRAND, Brand
 from .graph import Graph
@@ -34,6 +34,8 @@ def render_pages(content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND,
         "kind_of": content.kind_of, "question": question,
     }
 
+    common.update(_programme_helpers(content))
+
     def render(template: str, here: str, **extra: Any) -> tuple[str, str]:
         return here, env.get_template(template).render(here=here, **common, **extra)
 
@@ -48,6 +50,10 @@ def render_pages(content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND,
     if content.guide.next_step:
         out.append(render("next_steps.md.j2", pages.NEXT_STEPS, step=content.guide.next_step,
                           sheet=framework.worksheet(content.guide.next_step.worksheet)))
+    if content.programme:
+        out.append(render("programme.md.j2", pages.PROGRAMME))
+        if content.programme.sessions:
+            out.append(render("facilitator.md.j2", pages.FACILITATOR))
     for matrix in framework.matrices:
         relation = framework.relation(matrix.relation)
         out.append(render("matrix.md.j2", pages.matrix_page(matrix.id), matrix=matrix, relation=relation,
@@ -78,6 +84,8 @@ def site_nav(content: Content) -> list[Any]:
     nav: list[Any] = [entry("Home", pages.HOME)]
     if framework.assessment:
         nav.append(entry("Self-assessment", pages.ASSESSMENT))
+    if content.programme:
+        nav.append(entry(content.programme.title, pages.PROGRAMME))
     for kind in framework.kinds:
         section: list[Any] = [pages.section_of(kind)]
         if kind.first("levels"):
@@ -90,8 +98,37 @@ def site_nav(content: Content) -> list[Any]:
     nav.append(entry("Tags", pages.TAGS))
     if content.guide.next_step:
         nav.append(entry(content.guide.next_step.title, pages.NEXT_STEPS))
+    if content.programme and content.programme.sessions:
+        nav.append({"For facilitators": [entry("Facilitator guide", pages.FACILITATOR)]})
     nav.append({"For authors": [entry("Editing this guide", pages.EDITING)]})
     return nav
+
+
+def _programme_helpers(content: Content) -> dict[str, Any]:
+    """What the programme, facilitator and item pages use: minutes, and worksheets by id."""
+    framework = content.framework
+    sheets = {sheet.id: sheet for sheet in framework.worksheets}
+
+    def worksheet_path(sheet_id: str) -> str:
+        sheet = sheets.get(sheet_id)
+        return pages.sheet_path(sheet) if sheet else pages.worksheet_of(framework, content.by_id[sheet_id])
+
+    def worksheet_title(sheet_id: str) -> str:
+        sheet = sheets.get(sheet_id)
+        return sheet.title if sheet else content.by_id[sheet_id].title
+
+    def session_items(session: Any) -> list[Any]:
+        weeks = content.programme.weeks if content.programme else ()
+        return [content.by_id[i] for n in session.weeks for i in weeks[n - 1].read]
+
+    def session_assesses(session: Any) -> bool:
+        weeks = content.programme.weeks if content.programme else ()
+        return any(weeks[n - 1].assessment for n in session.weeks)
+
+    return {"worksheet_path": worksheet_path, "worksheet_title": worksheet_title, "session_items": session_items,
+            "session_assesses": session_assesses,
+            "minutes_to_read": lambda item: timing.reading_minutes(content, item),
+            "minutes_of_exercises": lambda item: timing.exercise_minutes(content, item)}
 
 
 def _worksheet_nav(content: Content, entry: Any) -> list[Any]:
@@ -100,7 +137,7 @@ def _worksheet_nav(content: Content, entry: Any) -> list[Any]:
     framework = content.framework
     start = [entry(s.title, pages.sheet_path(s)) for s in framework.worksheets if s.place == "start"]
     end = [entry(s.title, pages.sheet_path(s)) for s in framework.worksheets if s.place == "end"]
-    kinds = [{safe.attribute(kind.name): [entry(item.title, pages.worksheet_of(framework, item))
-                                          for item in content.of_kind(kind.id)]}
+    kinds = [{safe.attribute(f"{kind.singular[:1].upper()}{kind.singular[1:]} worksheets"):
+              [entry(item.title, pages.worksheet_of(framework, item)) for item in content.of_kind(kind.id)]}
              for kind in framework.kinds if content.of_kind(kind.id)]
     return [*start, *kinds, *end]

@@ -79,5 +79,6 @@ def make_environment() -> Environment:
                                                           ensure_ascii=False))
     env.filters["capital"] = capital
     env.filters["label"] = _label
+    env.filters["count"] = lambda n, word: Markup(f"{n} {word}{'' if n == 1 else 's'}")
     env.globals.update(zip=zip, link_to=link_to)
     return env

@@ -26,6 +26,7 @@ from .model import (
 )
 from .pages import TOP_NAMES
 from .problems import Problem, errors_in
+from .programme import PROGRAMME_ADAPTER, Programme
 from .worksheets import reserved_ids
 
 
@@ -46,11 +47,15 @@ def validate_content(docs: list[SourceDoc]) -> tuple[Content | None, list[Proble
         if doc.folder in folders:
             known.setdefault(doc.id, folders[doc.folder])
     problems += _check_references(framework, items, known, guide, guide_doc)
+    programme_doc = next((doc for doc in docs if doc.kind == "programme"), None)
+    programme = _validate(programme_doc, PROGRAMME_ADAPTER, [], problems) if programme_doc else None
+    if programme is not None and programme_doc is not None:
+        problems += _check_programme(framework, programme, programme_doc, known)
     if guide is None or errors_in(problems):
         return None, problems
     ordered = [item for kind in framework.kinds
                for item in learning_order([i for i, _ in items.values() if i.kind == kind.id])]
-    return Content(framework, guide, tuple(ordered)), problems
+    return Content(framework, guide, tuple(ordered), programme), problems
 
 
 def framework_of(docs: list[SourceDoc]) -> tuple[Framework | None, list[Problem]]:
@@ -274,6 +279,32 @@ def _check_guide(framework: Framework, guide: Guide, doc: SourceDoc, known: dict
     if guide.next_step and guide.next_step.worksheet and not framework.worksheet(guide.next_step.worksheet):
         problems.append(Problem(doc.path, doc.line_of(("next_step", "worksheet")),
                                 f"'next_step.worksheet': unknown worksheet '{guide.next_step.worksheet}'"))
+    return problems
+
+
+def _check_programme(framework: Framework, programme: Programme, doc: SourceDoc,
+                     known: dict[str, str]) -> list[Problem]:
+    """Every page and worksheet a week names exists; every session covers weeks that exist."""
+    problems = []
+    sheets = {sheet.id for sheet in framework.worksheets}
+    for index, week in enumerate(programme.weeks):
+        for n, item_id in enumerate(week.read):
+            if item_id not in known:
+                problems.append(Problem(doc.path, doc.line_of(("weeks", index, "read", n)),
+                                        f"'read': unknown page '{item_id}'" + _did_you_mean(item_id, list(known))))
+        for n, sheet_id in enumerate(week.worksheets):
+            if sheet_id not in known and sheet_id not in sheets:
+                problems.append(Problem(doc.path, doc.line_of(("weeks", index, "worksheets", n)),
+                                        f"'worksheets': unknown worksheet '{sheet_id}'"
+                                        + _did_you_mean(sheet_id, [*known, *sheets])))
+        if week.assessment and framework.assessment is None:
+            problems.append(Problem(doc.path, doc.line_of(("weeks", index, "assessment")),
+                                    "'assessment': the framework declares no self-assessment"))
+    for index, session in enumerate(programme.sessions):
+        for n, number in enumerate(session.weeks):
+            if not 1 <= number <= len(programme.weeks):
+                problems.append(Problem(doc.path, doc.line_of(("sessions", index, "weeks", n)),
+                                        f"'weeks': there is no week {number} (the programme has {len(programme.weeks)})"))
     return problems
 
 

@@ -62,9 +62,11 @@ def hostile(content: Path) -> None:
     text = strategy.read_text(encoding="utf-8")
     text = re.sub(r"try_this: .*", "try_this: |\n  Do [it](\n  javascript:alert(16)) <img src=x onerror=alert(17)>", text)
     strategy.write_text(text, encoding="utf-8")
-    guide = content / "guide.yaml"
-    guide.write_text(guide.read_text(encoding="utf-8").replace(
-        "barriers: {title: Barriers,", "barriers: {title: '" + SECTION + "',"), encoding="utf-8")
+    framework = content / "framework.yaml"  # a heading of a relation, and a section's name
+    text = framework.read_text(encoding="utf-8").replace("inverse: Barriers that hold it back",
+                                                         "inverse: '" + SECTION + " that hold it back'")
+    text = text.replace("  - id: barrier\n", "  - id: barrier\n    title: '" + SECTION + "'\n", 1)
+    framework.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +128,7 @@ def test_no_dialog_fires_on_load_or_click_and_the_title_reads_literally(browser,
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         # On the assessment, tick the barrier so the plan (which copies the actions) shows.
         page.goto(url + "assessment/")
-        page.locator("input[name='barrier:hiding']").check()
+        page.locator("input[name='tick:hiding']").check()
         for path in ("traits/clarity/", "worksheets/traits/clarity/", "strategies/show-up/", "barriers/hiding/",
                      "assessment/", "traits/", "barriers/", "matrix/"):
             page.goto(url + path)

@@ -1,169 +1,333 @@
-/* Leadership Leap self-assessment. Hand-written; the generator never touches it.
- * The items, relations and weights come from the JSON the generator puts in the page; the rule
- * below mirrors generator/assessment.py, and the tests check that they agree.
- * Answers are kept in this browser's localStorage only: nothing is ever sent anywhere. */
+/* leap: the self-assessment. Part of the engine; the generator publishes it with every site.
+ * The items, links and roles come from the JSON the generator puts in the page; rank() mirrors
+ * generator/assessment.py exactly (the tests compare the two on thousands of answer sets).
+ * Answers go to the store (store.js): this browser only, nothing is sent anywhere. */
 (function () {
   "use strict";
-  var KEY = "leap:assessment";
 
-  function sum(ids, scores) {
-    return ids.reduce(function (total, id) { return total + (scores[id] || 0); }, 0);
+  function mean(values) {
+    return values.length ? values.reduce(function (total, v) { return total + v; }, 0) / values.length : 0;
   }
 
-  function top(list, scores, count) {
-    return list.map(function (item, index) { return { id: item.id, index: index, score: scores[item.id] }; })
-      .filter(function (entry) { return entry.score > 0; })
-      .sort(function (a, b) { return b.score - a.score || a.index - b.index; })
-      .slice(0, count)
-      .map(function (entry) { return entry.id; });
-  }
-
-  /* The ranking rule: see "How we rank" on the page. */
-  function rank(data, ratings, ticked) {
-    var need = {}, barrier = {}, strategy = {}, shift = {};
-    data.traits.forEach(function (t) { need[t.id] = ratings[t.id] ? 5 - ratings[t.id] : 0; });
-    data.barriers.forEach(function (b) {
-      barrier[b.id] = (ticked.indexOf(b.id) >= 0 ? data.weights.tick : 0) + sum(b.undermines, need);
+  function needs(data, ratings, target) {
+    var top = data.max;
+    var aim = target === null || target === undefined ? top : Number(target);
+    var need = {};
+    data.roles.rate.items.forEach(function (entry) {
+      var value = Number(ratings[entry.id] || 0);
+      need[entry.id] = value && top > 1 ? Math.max(0, aim - value) / (top - 1) : 0;
     });
-    data.strategies.forEach(function (s) { strategy[s.id] = sum(s.overcomes, barrier) + sum(s.builds, need); });
-    data.shifts.forEach(function (s) { shift[s.id] = sum(s.barriers, barrier) + sum(s.traits, need); });
-    return {
-      barriers: top(data.barriers, barrier, data.top.barriers),
-      strategies: top(data.strategies, strategy, data.top.strategies),
-      shifts: top(data.shifts, shift, data.top.shifts)
-    };
+    return need;
+  }
+
+  function recommend(entries, need, weight, weights, first) {
+    var score = {}, order = {};
+    entries.forEach(function (entry, index) {
+      var worst = (entry.ticked || []).reduce(function (best, id) { return Math.max(best, weight[id]); }, 0);
+      score[entry.id] = weights[0] * worst + weights[1] * mean(entry.rated.map(function (id) { return need[id]; }));
+      order[entry.id] = index;
+    });
+    var ranked = entries.map(function (e) { return e.id; }).filter(function (id) { return score[id] > 0; })
+      .sort(function (a, b) { return score[b] - score[a] || order[a] - order[b]; });
+    var helpers = entries.filter(function (e) { return (e.ticked || []).indexOf(first) >= 0; })
+      .map(function (e) { return e.id; });
+    var best = ranked.filter(function (id) { return helpers.indexOf(id) >= 0; })[0];
+    if (best !== undefined) ranked = [best].concat(ranked.filter(function (id) { return id !== best; }));
+    return ranked;
+  }
+
+  /* The ranking rule: see "How we rank" on the page, and generator/assessment.py. */
+  function rank(data, ratings, ticked, target) {
+    if (!data || !data.roles) return {};
+    var roles = data.roles, top = data.top, result = {}, weight = {};
+    var need = needs(data, ratings, target);
+    if (roles.tick) {
+      var base = {}, order = {};
+      roles.tick.items.forEach(function (entry, index) {
+        base[entry.id] = mean(entry.rated.map(function (id) { return need[id]; }));
+        weight[entry.id] = ((ticked.indexOf(entry.id) >= 0 ? 1 : 0) + base[entry.id]) / 2;
+        order[entry.id] = index;
+      });
+      var chosen = function (id) { return ticked.indexOf(id) >= 0 ? 1 : 0; };
+      result[roles.tick.key] = roles.tick.items.map(function (e) { return e.id; })
+        .filter(function (id) { return chosen(id) || base[id] > 0; })
+        .sort(function (a, b) { return chosen(b) - chosen(a) || base[b] - base[a] || order[a] - order[b]; })
+        .slice(0, top.tick);
+    }
+    ["recommend", "reflect"].forEach(function (role) {
+      if (!roles[role]) return;
+      var shown = roles.tick ? result[roles.tick.key] : [];
+      result[roles[role].key] = recommend(roles[role].items, need, weight, data.weights[role],
+                                          role === "recommend" && shown.length ? shown[0] : null).slice(0, top[role]);
+    });
+    if (!roles.recommend) {
+      var position = {};
+      roles.rate.items.forEach(function (e, i) { position[e.id] = i; });
+      result[roles.rate.key] = roles.rate.items.map(function (e) { return e.id; })
+        .filter(function (id) { return need[id] > 0; })
+        .sort(function (a, b) { return need[b] - need[a] || position[a] - position[b]; })
+        .slice(0, top.rate);
+    }
+    return result;
   }
 
   window.leapAssessment = { rank: rank };
 
-  function read(form) {
-    var answers = { ratings: {}, ticked: [] };
-    form.querySelectorAll("input:checked").forEach(function (input) {
-      var parts = input.name.split(":");
-      if (parts[0] === "trait") answers.ratings[parts[1]] = Number(input.value);
-      if (parts[0] === "barrier") answers.ticked.push(parts[1]);
+  /* ---- the page ---- */
+
+  function read(store) {
+    var answers = store.answers("assessment"), ratings = {}, ticked = [], target = null;
+    Object.keys(answers).forEach(function (name) {
+      var parts = name.split(":");
+      if (parts[0] === "rating") ratings[parts[1]] = Number(answers[name].value);
+      if (parts[0] === "tick" && answers[name].value === true) ticked.push(parts[1]);
+      if (name === "target" && answers[name].value) target = Number(answers[name].value);
     });
-    return answers;
+    return { ratings: ratings, ticked: ticked, target: target };
   }
 
-  function write(form, answers) {
-    form.querySelectorAll("input").forEach(function (input) {
-      var parts = input.name.split(":");
-      input.checked = parts[0] === "trait" ? answers.ratings[parts[1]] === Number(input.value)
-        : answers.ticked.indexOf(parts[1]) >= 0;
-    });
-  }
+  function byId(items, id) { return items.filter(function (item) { return item.id === id; })[0]; }
 
-  function load() {
-    try {
-      var saved = JSON.parse(window.localStorage.getItem(KEY) || "{}");
-      return { ratings: saved.ratings || {}, ticked: saved.ticked || [] };
-    } catch (e) { return { ratings: {}, ticked: [] }; }
-  }
-
-  function save(answers) {
-    try { window.localStorage.setItem(KEY, JSON.stringify(answers)); } catch (e) { /* not kept */ }
-  }
-
-  function titleOf(list, id) {
-    for (var i = 0; i < list.length; i++) if (list[i].id === id) return list[i].title;
-    return id;
-  }
-
-  /* A copy of a block the generator rendered into the page (already sanitised): cloned as
-   * elements, never re-parsed from a string, so nothing in it can become script. */
-  function copyOf(selector) {
-    var node = document.querySelector("#leap-library " + selector);
+  function copyOf(role, id) {
+    var node = document.querySelector("#leap-library [data-" + role + '="' + id + '"]');
     var copy = document.createElement("div");
     if (node) node.childNodes.forEach(function (child) { copy.appendChild(child.cloneNode(true)); });
     return copy;
   }
 
-  /* What this guide calls its traits ("traits", or "competencies"), from the page. */
-  function traitsWord() {
-    var holder = document.querySelector("[data-traits-word]");
-    return holder ? holder.getAttribute("data-traits-word") : "traits";
-  }
-
-  function why(data, answers, barrier) {
-    var reasons = [];
-    if (answers.ticked.indexOf(barrier.id) >= 0) reasons.push("you said this sounds like you");
-    var low = barrier.undermines.filter(function (id) { return answers.ratings[id] && answers.ratings[id] <= 3; })
-      .map(function (id) { return titleOf(data.traits, id) + " (" + answers.ratings[id] + ")"; });
-    if (low.length) reasons.push("it holds back " + traitsWord() + " you rated low: " + low.join(", "));
-    return reasons.length ? "Why: " + reasons.join("; ") + "." : "";
-  }
-
-  function item(html, note) {
+  function note(html, text) {
     var li = document.createElement("li");
     li.appendChild(html);
-    if (note) {
+    if (text) {
       var p = document.createElement("p");
       p.className = "leap-why";
-      p.textContent = note;
+      p.textContent = text;
       li.appendChild(p);
     }
     return li;
   }
 
-  function render(data, answers) {
-    var result = rank(data, answers.ratings, answers.ticked);
+  function titles(items, ids) { return ids.map(function (id) { return byId(items, id).title; }); }
+
+  function why(data, answers, entry, need) {
+    var reasons = [];
+    if (answers.ticked.indexOf(entry.id) >= 0) reasons.push("you said this sounds like you");
+    var low = entry.rated.filter(function (id) { return need[id] > 0; }).map(function (id) {
+      return byId(data.roles.rate.items, id).title + " (" + ratingName(data, answers.ratings[id]) + ")";
+    });
+    if (low.length) reasons.push("it holds back " + data.roles.rate.plural + " with room to grow: " + low.join(", "));
+    return reasons.length ? "Why: " + reasons.join("; ") + "." : "";
+  }
+
+  function ratingName(data, value) {
+    return data.by === "level" ? (data.levels[value - 1] || {}).title || String(value) : String(value);
+  }
+
+  function fill(list, role, ids, explain) {
+    if (!list) return;
+    list.replaceChildren.apply(list, ids.map(function (id) { return note(copyOf(role, id), explain(id)); }));
+  }
+
+  function results(data, answers, ranked) {
+    var roles = data.roles, tickShown = roles.tick ? ranked[roles.tick.key] : [];
+    return {
+      date: new Date().toISOString().slice(0, 10),
+      tick: roles.tick ? titles(roles.tick.items, tickShown) : [],
+      recommend: roles.recommend ? ranked[roles.recommend.key].map(function (id) {
+        var entry = byId(roles.recommend.items, id);
+        var action = document.querySelector('#leap-library [data-action="' + id + '"]');
+        return { id: id, title: entry.title, action: action ? action.textContent.trim() : "", sign: entry.sign || "",
+                 against: titles(roles.tick ? roles.tick.items : [], (entry.ticked || []).filter(function (b) {
+                   return tickShown.indexOf(b) >= 0; })) };
+      }) : []
+    };
+  }
+
+  function render(data, store, plan) {
+    var answers = read(store);
+    var ranked = rank(data, answers.ratings, answers.ticked, answers.target);
+    var roles = data.roles, need = needs(data, answers.ratings, answers.target);
     var rated = Object.keys(answers.ratings).length;
     document.getElementById("leap-progress-bar").value = rated;
-    document.getElementById("leap-progress-text").textContent = rated + " of " + data.traits.length +
-      " rated, " + answers.ticked.length + " statements ticked";
-    var any = result.barriers.length + result.strategies.length > 0;
+    document.getElementById("leap-progress-text").textContent = rated + " of " + roles.rate.items.length + " rated" +
+      (roles.tick ? ", " + answers.ticked.length + " statements ticked" : "");
+    var any = Object.keys(ranked).some(function (key) { return ranked[key].length > 0; });
     document.getElementById("leap-results-empty").hidden = any;
     document.getElementById("leap-results-body").hidden = !any;
-    var barriers = document.getElementById("leap-result-barriers");
-    barriers.replaceChildren.apply(barriers, result.barriers.map(function (id) {
-      var barrier = data.barriers.filter(function (b) { return b.id === id; })[0];
-      return item(copyOf('[data-barrier="' + id + '"]'), why(data, answers, barrier));
-    }));
-    var strategies = document.getElementById("leap-result-strategies");
-    strategies.replaceChildren.apply(strategies, result.strategies.map(function (id) {
-      var strategy = data.strategies.filter(function (s) { return s.id === id; })[0];
-      var helps = strategy.overcomes.filter(function (b) { return result.barriers.indexOf(b) >= 0; })
-        .map(function (b) { return titleOf(data.barriers, b); });
-      return item(copyOf('[data-strategy="' + id + '"]'), helps.length ? "Works against: " + helps.join(", ") + "." : "");
-    }));
-    var shifts = document.getElementById("leap-result-shifts");
-    shifts.replaceChildren.apply(shifts, result.shifts.map(function (id) {
-      return item(copyOf('[data-shift="' + id + '"]'), "");
-    }));
-    var plan = document.getElementById("leap-plan");
-    plan.replaceChildren.apply(plan, result.strategies.map(function (id, index) {
+    if (roles.tick) {
+      fill(document.getElementById("leap-result-tick"), "tick", ranked[roles.tick.key], function (id) {
+        return why(data, answers, byId(roles.tick.items, id), need);
+      });
+    }
+    if (roles.recommend) {
+      var shown = roles.tick ? ranked[roles.tick.key] : [];
+      fill(document.getElementById("leap-result-recommend"), "recommend", ranked[roles.recommend.key], function (id) {
+        var entry = byId(roles.recommend.items, id);
+        var against = titles(roles.tick ? roles.tick.items : [], (entry.ticked || []).filter(function (b) {
+          return shown.indexOf(b) >= 0; }));
+        var builds = titles(roles.rate.items, entry.rated.filter(function (t) { return need[t] > 0; }));
+        var parts = [];
+        if (against.length) parts.push("works against " + against.join(", "));
+        if (builds.length) parts.push("builds " + builds.join(", "));
+        return parts.length ? "Why: it " + parts.join(", and ") + "." : "";
+      });
+    } else {
+      fill(document.getElementById("leap-result-rate"), "rate", ranked[roles.rate.key], function (id) {
+        return "You chose " + ratingName(data, answers.ratings[id]) + ".";
+      });
+    }
+    if (roles.reflect) fill(document.getElementById("leap-result-reflect"), "reflect", ranked[roles.reflect.key],
+                            function () { return ""; });
+    var current = results(data, answers, ranked);
+    if (any) { store.record.results = current; store.write(); }
+    showPlan(plan, current);
+    chart(data, store);
+  }
+
+  function showPlan(plan, current) {
+    var holder = document.getElementById("leap-plan");
+    if (!holder || !plan) return;
+    holder.replaceChildren.apply(holder, current.recommend.slice(0, plan.periods.length).map(function (item, index) {
       var block = document.createElement("section");
       block.className = "leap-block";
       var heading = document.createElement("h4");
-      heading.textContent = "Days " + (index * 30 + 1) + "–" + (index * 30 + 30) + ": " + titleOf(data.strategies, id);
+      heading.textContent = plan.periods[index].title + ": " + item.title;
       block.appendChild(heading);
-      block.appendChild(copyOf('[data-action="' + id + '"]'));
+      block.appendChild(copyOf("action", item.id));
       return block;
     }));
+  }
+
+  /* ---- coming back: dated results, and each rated item's line over time ---- */
+
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function svg(tag, attributes) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    return node;
+  }
+
+  function sparkline(points, max) {
+    var width = 160, height = 40, pad = 6;
+    var x = function (i) { return points.length < 2 ? width / 2 : pad + i * (width - 2 * pad) / (points.length - 1); };
+    var y = function (v) { return height - pad - (v - 1) * (height - 2 * pad) / Math.max(1, max - 1); };
+    var chart = svg("svg", { viewBox: "0 0 " + width + " " + height, width: width, height: height, "class": "leap-spark",
+                             "aria-hidden": "true", focusable: "false" });
+    var known = points.map(function (v, i) { return v ? [x(i), y(v)] : null; }).filter(Boolean);
+    if (known.length > 1) {
+      chart.appendChild(svg("polyline", { points: known.map(function (p) { return p.join(","); }).join(" "),
+                                          fill: "none", stroke: "currentColor", "stroke-width": 2 }));
+    }
+    known.forEach(function (p) { chart.appendChild(svg("circle", { cx: p[0], cy: p[1], r: 3.5, fill: "currentColor" })); });
+    return chart;
+  }
+
+  function chart(data, store) {
+    var section = document.getElementById("leap-progress-over-time");
+    var holder = document.getElementById("leap-chart");
+    var history = store.record.assessments;
+    if (!section || !holder) return;
+    section.hidden = history.length === 0;
+    if (!history.length) return;
+    var table = document.createElement("table");
+    table.className = "leap-history-table";
+    var head = table.createTHead().insertRow();
+    [data.roles.rate.singular.replace(/^./, function (c) { return c.toUpperCase(); }),
+     "Over time", history.map(function (h) { return h.date; }).join(" → ")].forEach(function (label) {
+      var th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = label;
+      head.appendChild(th);
+    });
+    var body = table.createTBody();
+    data.roles.rate.items.forEach(function (entry) {
+      var values = history.map(function (h) { return Number((h.ratings || {})[entry.id] || 0); });
+      var row = body.insertRow();
+      var name = document.createElement("th");
+      name.scope = "row";
+      name.textContent = entry.title;
+      row.appendChild(name);
+      var cell = row.insertCell();
+      cell.appendChild(sparkline(values, data.max));
+      row.insertCell().textContent = values.map(function (v) { return v ? ratingName(data, v) : "–"; }).join(" → ");
+    });
+    var next = document.createElement("p");
+    var first = new Date(history[0].date + "T12:00:00");
+    var due = [4, 8, 12].map(function (weeks) {
+      var d = new Date(first); d.setDate(d.getDate() + weeks * 7); return d.toISOString().slice(0, 10);
+    }).filter(function (d) { return d > history[history.length - 1].date; });
+    next.textContent = due.length ? "Next time to take it again: " + due[0] + " (week " +
+      ([4, 8, 12][3 - due.length]) + " after your first)." : "You have taken it at every suggested point; keep going as you like.";
+    holder.replaceChildren(table, next);
+  }
+
+  function snapshot(store) {
+    var answers = read(store);
+    if (!Object.keys(answers.ratings).length) return false;
+    var today = new Date().toISOString().slice(0, 10);
+    var history = store.record.assessments.filter(function (h) { return h.date !== today; });
+    history.push({ date: today, ratings: answers.ratings, ticked: answers.ticked, target: answers.target });
+    store.record.assessments = history;
+    return store.write();
+  }
+
+  /* ---- wiring ---- */
+
+  function show(form, store) {
+    var answers = store.answers("assessment");
+    form.querySelectorAll("input[name], select[name]").forEach(function (input) {
+      var answer = answers[input.name];
+      if (input.type === "radio") input.checked = !!answer && String(answer.value) === input.value;
+      else if (input.type === "checkbox") input.checked = !!answer && answer.value === true;
+      else input.value = answer ? String(answer.value) : "";
+    });
+  }
+
+  function label(input) {
+    var fieldset = input.closest("fieldset");
+    var legend = fieldset && fieldset.querySelector("legend");
+    if (input.type === "checkbox") return input.parentElement.textContent.trim();
+    return legend ? legend.textContent.replace(/^\s*\d+\.\s*/, "").trim() : input.name;
   }
 
   function start() {
     var source = document.getElementById("leap-assessment-data");
     var form = document.querySelector(".leap-assessment");
-    if (!source || !form) return;
+    if (!source || !form || !window.leapStore) return;
     var data = JSON.parse(source.textContent);
-    var answers = load();
-    write(form, answers);
-    render(data, answers);
-    form.addEventListener("change", function () {
-      answers = read(form);
-      save(answers);
-      render(data, answers);
+    var planSource = document.getElementById("leap-plan-data");
+    var plan = planSource ? JSON.parse(planSource.textContent) : null;
+    var store = window.leapStore.get();
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name], select[name]"));
+    store.adopt("assessment", inputs.map(function (input) { return { name: input.name, question: label(input) }; }));
+    show(form, store);
+    render(data, store, plan);
+    form.addEventListener("change", function (event) {
+      var input = event.target;
+      if (!input.name) return;
+      var value = input.type === "checkbox" ? input.checked : input.value;
+      store.set("assessment", input.name, value, label(input));
+      render(data, store, plan);
     });
     form.addEventListener("click", function (event) {
-      var action = event.target.getAttribute && event.target.getAttribute("data-leap-action");
-      if (action === "print") window.print();
-      if (action === "clear" && window.confirm("Clear all your answers to the self-assessment?")) {
-        answers = { ratings: {}, ticked: [] };
-        try { window.localStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
-        write(form, answers);
-        render(data, answers);
+      var action = event.target.closest && event.target.closest("[data-leap-action]");
+      var name = action && action.getAttribute("data-leap-action");
+      if (name === "print") window.print();
+      if (name === "snapshot") {
+        if (snapshot(store)) render(data, store, plan);
+        else window.alert("Rate at least one first: there is nothing to save yet.");
+      }
+      if (name === "clear" && window.confirm("Clear your answers to the self-assessment? Results you saved to compare " +
+                                             "later are kept.")) {
+        store.clear("assessment");
+        store.record.results = null;
+        store.write();
+        show(form, store);
+        render(data, store, plan);
+      }
+      if (name === "use-results" && plan && window.leapPlan && store.record.results) {
+        window.leapPlan.fill(store, plan.sheet, plan.periods, store.record.results, false);
       }
     });
   }

@@ -1,36 +1,32 @@
-/* Leadership Leap worksheets. Hand-written; the generator never touches it.
- * Answers are kept in this browser's localStorage only: nothing is ever sent anywhere. */
+/* leap: worksheets on screen and on paper. Part of the engine; the generator publishes it with every site.
+ * Answers go to the store (store.js): this browser only, nothing is sent anywhere. */
 (function () {
   "use strict";
-  var PREFIX = "leap:worksheet:";
-
-  function store(action, key, value) {
-    try {
-      if (action === "get") return JSON.parse(window.localStorage.getItem(key) || "{}");
-      if (action === "set") window.localStorage.setItem(key, JSON.stringify(value));
-      if (action === "remove") window.localStorage.removeItem(key);
-    } catch (e) { /* storage disabled: the worksheet still works, answers are just not kept */ }
-    return {};
-  }
 
   function fields(sheet) {
-    return Array.prototype.slice.call(sheet.querySelectorAll("input[name], textarea[name]"));
+    return Array.prototype.slice.call(sheet.querySelectorAll("input[name], textarea[name], select[name]"))
+      .filter(function (field) { return field.type !== "file"; });
   }
 
-  function read(sheet) {
-    var answers = {};
-    fields(sheet).forEach(function (field) {
-      if (field.type === "radio") { if (field.checked) answers[field.name] = field.value; }
-      else if (field.type === "checkbox") { if (field.checked) answers[field.name] = true; }
-      else if (field.value) { answers[field.name] = field.value; }
-    });
-    return answers;
+  function question(field) {
+    if (field.getAttribute("data-question")) return field.getAttribute("data-question");
+    var label = field.id && field.ownerDocument.querySelector('label[for="' + field.id + '"]');
+    if (label) return label.textContent.replace(/^\s*\d+\.\s*/, "").trim();
+    var legend = field.closest("fieldset") && field.closest("fieldset").querySelector("legend");
+    return legend ? legend.textContent.replace(/^\s*\d+\.\s*/, "").trim() : field.getAttribute("aria-label") || field.name;
   }
 
-  function write(sheet, answers) {
+  function valueOf(field) {
+    if (field.type === "radio") return field.checked ? field.value : null;
+    if (field.type === "checkbox") return field.checked;
+    return field.value;
+  }
+
+  function show(sheet, answers) {
     fields(sheet).forEach(function (field) {
-      var value = answers[field.name];
-      if (field.type === "radio") field.checked = value === field.value;
+      var answer = answers[field.name];
+      var value = answer ? answer.value : "";
+      if (field.type === "radio") field.checked = String(value) === field.value;
       else if (field.type === "checkbox") field.checked = value === true;
       else field.value = typeof value === "string" ? value : "";
     });
@@ -51,6 +47,43 @@
     });
   }
 
+  /* Answers this page has no field for any more, or whose question has changed since: kept, and
+   * shown apart, with the question they answered. */
+  function earlier(sheet, store, storeId) {
+    var current = {};
+    fields(sheet).forEach(function (field) { current[field.name] = field.getAttribute("data-question"); });
+    var answers = store.answers(storeId);
+    var old = Object.keys(answers).filter(function (name) {
+      if (!(name in current)) return true;  // its question is gone
+      return !!(current[name] && answers[name].question && answers[name].question !== current[name]);  // changed
+    });
+    var box = sheet.querySelector(".leap-earlier");
+    if (!old.length) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("section");
+      box.className = "leap-earlier";
+      sheet.appendChild(box);
+    }
+    box.replaceChildren();
+    var heading = document.createElement("h2");
+    heading.textContent = "Answers from an earlier version of this worksheet";
+    var note = document.createElement("p");
+    note.textContent = "The questions below have changed or gone since you answered them. Your answers are kept here, " +
+      "and in My journal, exactly as you wrote them.";
+    box.appendChild(heading);
+    box.appendChild(note);
+    var list = document.createElement("dl");
+    old.forEach(function (name) {
+      var term = document.createElement("dt");
+      term.textContent = answers[name].question || "An earlier question";
+      var detail = document.createElement("dd");
+      detail.textContent = String(answers[name].value);
+      list.appendChild(term);
+      list.appendChild(detail);
+    });
+    box.appendChild(list);
+  }
+
   function siteBase() {
     var config = document.getElementById("__config");
     try { return new URL(JSON.parse(config.textContent).base.replace(/\/?$/, "/"), window.location.href); }
@@ -66,13 +99,15 @@
     return "in the guide: " + (root ? link.pathname.slice(root.pathname.length) : link.getAttribute("href"));
   }
 
-  /* `leap pdf` renders these links, hidden, once it is printing the PDFs beside the site. */
-  function showPdfLinks(sheet) {
+  /* Links to the PDFs the build published beside the site. */
+  function showPdfLinks(root) {
     var base = siteBase();
     if (!base) return;
-    sheet.querySelectorAll("a[data-leap-pdf]").forEach(function (link) {
+    root.querySelectorAll("a[data-leap-pdf]").forEach(function (link) {
       link.href = new URL("pdf/" + link.getAttribute("data-leap-pdf"), base).href;
       link.hidden = false;
+      var row = link.closest(".leap-pdf-row");
+      if (row) row.hidden = false;
     });
   }
 
@@ -85,33 +120,72 @@
     document.head.appendChild(style);
   }
 
+  /* A blank copy: the page prints with every field empty, and the answers come back afterwards. */
+  function printBlank(sheet, answers) {
+    show(sheet, {});
+    document.body.classList.add("leap-printing-blank");
+    var restore = function () {
+      window.removeEventListener("afterprint", restore);
+      document.body.classList.remove("leap-printing-blank");
+      show(sheet, answers());
+    };
+    window.addEventListener("afterprint", restore);
+    window.print();
+    setTimeout(restore, 0);  // print() blocks in most browsers; afterprint is the fallback
+  }
+
   function setup(sheet) {
-    var key = PREFIX + sheet.getAttribute("data-worksheet");
+    var store = window.leapStore.get();
+    var storeId = sheet.getAttribute("data-store") || sheet.getAttribute("data-worksheet");
+    store.adopt(storeId, fields(sheet).map(function (field) {
+      return { name: field.name, legacy: field.getAttribute("data-legacy"), question: question(field) };
+    }));
     sheet.classList.add("leap-js");
-    write(sheet, store("get", key));
-    var save = function () { store("set", key, read(sheet)); mirror(sheet); };
+    show(sheet, store.answers(storeId));
+    earlier(sheet, store, storeId);
+    var save = function (event) {
+      var field = event.target;
+      if (!field.name || !(field.matches("input, textarea, select"))) return;
+      store.set(storeId, field.name, valueOf(field), question(field));
+      if (field.tagName === "TEXTAREA") mirror(sheet);
+      document.dispatchEvent(new CustomEvent("leap:answered", { detail: { sheet: storeId } }));
+    };
     sheet.addEventListener("input", save);
     sheet.addEventListener("change", save);
     sheet.addEventListener("click", function (event) {
-      var action = event.target.getAttribute && event.target.getAttribute("data-leap-action");
-      if (action === "print") window.print();
-      if (action === "clear" && window.confirm("Clear every answer on this worksheet? This cannot be undone.")) {
-        store("remove", key);
-        write(sheet, {});
+      var action = event.target.closest && event.target.closest("[data-leap-action]");
+      var name = action && action.getAttribute("data-leap-action");
+      if (name === "print") window.print();
+      if (name === "print-blank") printBlank(sheet, function () { return store.answers(storeId); });
+      if (name === "clear" && window.confirm("Clear every answer on this worksheet? This cannot be undone.")) {
+        store.clear(storeId);
+        show(sheet, {});
+        earlier(sheet, store, storeId);
       }
     });
     sheet.querySelectorAll("a.leap-page-link").forEach(function (link) {
       link.setAttribute("data-print-url", printedAddress(link));
     });
-    showPdfLinks(sheet);
+    var title = (document.querySelector("h1") || {}).textContent || document.title;
+    store.visit(title.replace(/\u00b6/g, "").trim());
+    window.leapWorksheets.ready.forEach(function (callback) { callback(sheet, store, storeId); });
   }
+
+  window.leapWorksheets = { ready: [], show: show, fields: fields };
 
   function start() {
     var sheets = document.querySelectorAll(".leap-worksheet[data-worksheet]");
     if (sheets.length) printFooter();
     sheets.forEach(setup);
+    showPdfLinks(document);
+    document.querySelectorAll("[data-leap-action='print']").forEach(function (button) {
+      if (!button.closest(".leap-worksheet, .leap-assessment, .leap-journal")) {
+        button.addEventListener("click", function () { window.print(); });
+      }
+    });
   }
 
+  // After every script of the page has loaded, so that the others can register in `ready` first.
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  else setTimeout(start, 0);
 })();

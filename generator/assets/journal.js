@@ -1,0 +1,231 @@
+/* leap: My journal, every answer in one place, to keep, move or share. Part of the engine.
+ * The catalog of worksheets and their questions comes from the JSON the generator puts in the page;
+ * the answers from the store (store.js). Nothing is sent anywhere. */
+(function () {
+  "use strict";
+
+  function element(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  function link(sheetId) {
+    var node = document.querySelector('#leap-journal-library [data-sheet="' + sheetId + '"] a');
+    return node ? node.cloneNode(true) : element("span", sheetId);
+  }
+
+  function shown(value) {
+    if (value === true) return "Yes";
+    return String(value);
+  }
+
+  /* Each worksheet's answers: those to the current questions, and those from an earlier version. */
+  function gather(catalog, store) {
+    return catalog.sheets.map(function (sheet) {
+      var answers = store.answers(sheet.store);
+      var names = {};
+      sheet.fields.forEach(function (field) { names[field.name] = field; });
+      var current = sheet.fields.filter(function (field) { return answers[field.name] !== undefined; });
+      var counted = sheet.fields.filter(function (field) { return field.counts; });
+      var done = counted.length > 0 && counted.every(function (field) { return answers[field.name] !== undefined; });
+      var earlier = sheet.store === sheet.id ? Object.keys(answers).filter(function (name) {
+        var field = names[name];
+        return !field || (field.prompt && answers[name].question && answers[name].question !== field.label);
+      }) : [];
+      return { sheet: sheet, answers: answers, current: current, earlier: earlier,
+               state: done ? "done" : current.length || earlier.length ? "started" : "not started" };
+    });
+  }
+
+  function progress(rows) {
+    var table = element("table");
+    var head = table.createTHead().insertRow();
+    ["Worksheet", "Part", "Progress", "Answers"].forEach(function (label) {
+      var th = element("th", label);
+      th.scope = "col";
+      head.appendChild(th);
+    });
+    var body = table.createTBody();
+    rows.forEach(function (row) {
+      var tr = body.insertRow();
+      var name = element("th");
+      name.scope = "row";
+      name.appendChild(link(row.sheet.id));
+      tr.appendChild(name);
+      tr.insertCell().textContent = row.sheet.part;
+      var state = tr.insertCell();
+      state.appendChild(element("span", row.state, "leap-state leap-state--" + row.state.replace(" ", "-")));
+      tr.insertCell().textContent = String(row.current.length + row.earlier.length);
+    });
+    return table;
+  }
+
+  function answersOf(rows) {
+    var holder = document.createDocumentFragment();
+    rows.filter(function (row) { return row.current.length || row.earlier.length; }).forEach(function (row) {
+      var section = element("section", undefined, "leap-journal-sheet");
+      var heading = element("h3");
+      heading.appendChild(link(row.sheet.id));
+      section.appendChild(heading);
+      var list = element("dl");
+      row.current.forEach(function (field) {
+        list.appendChild(element("dt", field.label));
+        list.appendChild(element("dd", shown(row.answers[field.name].value)));
+      });
+      section.appendChild(list);
+      if (row.earlier.length) {
+        section.appendChild(element("p", "From an earlier version of this worksheet (the question has changed or gone):",
+                                    "leap-earlier-note"));
+        var old = element("dl", undefined, "leap-earlier");
+        row.earlier.forEach(function (name) {
+          old.appendChild(element("dt", row.answers[name].question || "An earlier question"));
+          old.appendChild(element("dd", shown(row.answers[name].value)));
+        });
+        section.appendChild(old);
+      }
+      holder.appendChild(section);
+    });
+    return holder;
+  }
+
+  /* What the self-assessment holds beyond its ratings: the statements ticked, and the dates saved. */
+  function assessmentOf(catalog, store) {
+    var holder = document.createDocumentFragment();
+    var answers = store.answers("assessment");
+    var ticked = catalog.assessment.filter(function (f) { return f.name.indexOf("tick:") === 0 && answers[f.name]; });
+    var history = store.record.assessments;
+    if (!ticked.length && !history.length) return holder;
+    var section = element("section", undefined, "leap-journal-sheet");
+    var heading = element("h3");
+    heading.appendChild(link("assessment"));
+    section.appendChild(heading);
+    if (ticked.length) {
+      section.appendChild(element("p", "Statements you ticked:"));
+      var list = element("ul");
+      ticked.forEach(function (f) { list.appendChild(element("li", f.label)); });
+      section.appendChild(list);
+    }
+    if (history.length) {
+      section.appendChild(element("p", "Results saved to compare: " + history.map(function (h) { return h.date; }).join(", ") +
+                                       ". The self-assessment page draws how each rating has moved."));
+    }
+    holder.appendChild(section);
+    return holder;
+  }
+
+  function markdown(catalog, rows, store, title) {
+    var lines = ["# " + title + ": my journal", "", "Saved " + new Date().toISOString().slice(0, 10) + ".", ""];
+    var history = store.record.assessments;
+    var ticked = catalog.assessment.filter(function (f) {
+      return f.name.indexOf("tick:") === 0 && store.answers("assessment")[f.name];
+    });
+    if (ticked.length) {
+      lines.push("## Statements I ticked", "");
+      ticked.forEach(function (f) { lines.push("- " + f.label); });
+      lines.push("");
+    }
+    if (history.length) {
+      lines.push("## Self-assessment over time", "");
+      var rated = catalog.assessment.filter(function (f) { return f.name.indexOf("rating:") === 0; });
+      rated.forEach(function (field) {
+        var id = field.name.slice("rating:".length);
+        lines.push("- " + field.label.replace(/: rating$/, "") + ": " + history.map(function (h) {
+          return (h.ratings || {})[id] || "–";
+        }).join(" → "));
+      });
+      lines.push("");
+    }
+    rows.filter(function (row) { return row.current.length || row.earlier.length; }).forEach(function (row) {
+      lines.push("## " + row.sheet.title + " (" + row.state + ")", "");
+      row.current.forEach(function (field) {
+        lines.push("**" + field.label + "**", "", shown(row.answers[field.name].value), "");
+      });
+      row.earlier.forEach(function (name) {
+        lines.push("**" + (row.answers[name].question || "An earlier question") + "** (from an earlier version)", "",
+                   shown(row.answers[name].value), "");
+      });
+    });
+    return lines.join("\n") + "\n";
+  }
+
+  function start() {
+    var page = document.querySelector(".leap-journal");
+    var source = document.getElementById("leap-journal-data");
+    if (!page || !source || !window.leapStore) return;
+    var catalog = JSON.parse(source.textContent);
+    var store = window.leapStore.get();
+    var message = document.getElementById("leap-journal-message");
+    var say = function (text) { message.textContent = text; };
+    var title = document.title.split(" - ").slice(1).join(" - ") || catalog.guide;
+    catalog.sheets.forEach(function (sheet) {
+      store.adopt(sheet.store, sheet.fields.map(function (f) {
+        return { name: f.name, legacy: f.legacy, question: f.prompt ? f.label : "" };
+      }));
+    });
+
+    var draw = function () {
+      var rows = gather(catalog, store);
+      var any = store.hasAnswers();
+      document.getElementById("leap-journal-empty").hidden = any;
+      var table = document.getElementById("leap-journal-progress");
+      table.hidden = !any;
+      var done = rows.filter(function (r) { return r.state === "done"; }).length;
+      var started = rows.filter(function (r) { return r.state !== "not started"; }).length;
+      table.replaceChildren(element("p", "You have started " + started + " of " + rows.length + " worksheets, and finished " +
+                                         done + "."), progress(rows));
+      var answers = document.getElementById("leap-journal-answers");
+      answers.replaceChildren(assessmentOf(catalog, store), answersOf(rows));
+      return rows;
+    };
+    var rows = draw();
+    if (store.problem) say(store.problem);
+
+    var input = document.getElementById("leap-import-file");
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        var checked = store.check(text);
+        input.value = "";
+        if (checked.problem) { say(checked.problem); return; }
+        var count = Object.keys(checked.record.sheets).reduce(function (total, sheet) {
+          return total + Object.keys(checked.record.sheets[sheet] || {}).length;
+        }, 0);
+        if (!window.confirm("Replace the answers in this browser with the " + count + " answers in " + file.name +
+                            "? Answers here that are not in the file will be gone.")) {
+          say("Nothing was changed.");
+          return;
+        }
+        if (store.restore(checked.record)) {
+          rows = draw();
+          say("Restored " + count + " answers from " + file.name + ".");
+        } else {
+          say(store.problem);
+        }
+      });
+    });
+
+    page.addEventListener("click", function (event) {
+      var action = event.target.closest && event.target.closest("[data-leap-action]");
+      var name = action && action.getAttribute("data-leap-action");
+      var day = new Date().toISOString().slice(0, 10);
+      if (name === "export-json") {
+        window.leapStore.download(catalog.guide + "-answers-" + day + ".json", "application/json", store.exportText());
+        say("Saved your answers to a file. Keep it somewhere safe; restore it here, or in another browser, with " +
+            "\"Restore answers from a file\".");
+      }
+      if (name === "export-markdown") {
+        window.leapStore.download(catalog.guide + "-journal-" + day + ".md", "text/markdown",
+                                  markdown(catalog, rows, store, title));
+        say("Saved a copy to share, as Markdown: any text editor opens it.");
+      }
+      if (name === "print") window.print();
+      if (name === "import") input.click();
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,103 @@
+/* leap: the plan worksheet. "Use my results" fills it from the latest self-assessment (every line stays
+ * editable), and its review dates become a calendar file (.ics), made in the browser. Part of the engine. */
+(function () {
+  "use strict";
+
+  function text(node) { return (node && node.textContent || "").replace(/\s+/g, " ").trim(); }
+
+  /* The plan's answers from the self-assessment's results: period n takes recommendation n. Fields the
+   * reader has filled in are kept unless `overwrite`. Returns how many fields were filled. */
+  function fill(store, sheetId, periods, results, overwrite) {
+    var answers = store.answers(sheetId);
+    var filled = 0;
+    var put = function (name, value, question) {
+      if (!value || (answers[name] && !overwrite)) return;
+      store.set(sheetId, name, value, question);
+      filled += 1;
+    };
+    var start = answers.start ? answers.start.value : new Date().toISOString().slice(0, 10);
+    put("start", start, "I start on");
+    var day = new Date(start + "T12:00:00");
+    (results.recommend || []).slice(0, periods.length).forEach(function (item, index) {
+      var period = periods[index];
+      var n = index + 1;
+      day.setDate(day.getDate() + period.days);
+      var against = item.against && item.against.length ? " (works against: " + item.against.join(", ") + ")" : "";
+      put("p" + n + "-focus", item.title + against, period.title + ": " + period.focus);
+      put("p" + n + "-actions", item.action || "", period.title + ": actions");
+      put("p" + n + "-measure", item.sign || "", period.title + ": how I will know it worked");
+      put("p" + n + "-review", day.toISOString().slice(0, 10), period.title + ": review date");
+    });
+    return filled;
+  }
+
+  function icsDate(value) { return value.replace(/-/g, ""); }
+
+  function icsText(value) {
+    return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  }
+
+  /* RFC 5545: one all-day event per review date. */
+  function calendar(title, events) {
+    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//leap//plan//EN", "CALSCALE:GREGORIAN"];
+    events.forEach(function (event, index) {
+      var next = new Date(event.date + "T12:00:00");
+      next.setDate(next.getDate() + 1);
+      lines.push("BEGIN:VEVENT", "UID:" + icsDate(event.date) + "-" + index + "-" + stamp + "@leap",
+                 "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + icsDate(event.date),
+                 "DTEND;VALUE=DATE:" + icsDate(next.toISOString().slice(0, 10)),
+                 "SUMMARY:" + icsText(event.summary), "DESCRIPTION:" + icsText(event.description), "END:VEVENT");
+    });
+    lines.push("END:VCALENDAR");
+    return lines.join("\r\n") + "\r\n";
+  }
+
+  function periodsOf(sheet) {
+    return Array.prototype.map.call(sheet.querySelectorAll("[data-period]"), function (block) {
+      var focus = block.querySelector("textarea[name$='-focus']");
+      var label = focus && sheet.querySelector('label[for="' + focus.id + '"]');
+      return { title: text(block.querySelector("h2")).replace(/\u00b6/g, ""), days: Number(block.getAttribute("data-days")),
+               focus: text(label) };
+    });
+  }
+
+  function setup(sheet, store, storeId) {
+    if (!sheet.classList.contains("leap-plan")) return;
+    var note = sheet.querySelector(".leap-plan-note");
+    var say = function (message) { if (note) note.textContent = message; };
+    sheet.addEventListener("click", function (event) {
+      var action = event.target.closest && event.target.closest("[data-leap-action]");
+      var name = action && action.getAttribute("data-leap-action");
+      if (name === "use-results") {
+        var results = store.record.results;
+        if (!results || !(results.recommend || []).length) {
+          say("Take the self-assessment first: your results fill in this plan.");
+          return;
+        }
+        var any = window.leapWorksheets.fields(sheet).some(function (f) { return f.value && f.type !== "radio"; });
+        var overwrite = any && window.confirm("Replace what you have written in this plan with your latest results?");
+        var filled = fill(store, storeId, periodsOf(sheet), results, overwrite);
+        window.leapWorksheets.show(sheet, store.answers(storeId));
+        say(filled ? "Filled in from your self-assessment of " + results.date + ". Change anything you like."
+          : "Nothing to fill in: every line already has your own words.");
+      }
+      if (name === "calendar") {
+        var answers = store.answers(storeId);
+        var title = text(document.querySelector("h1")).replace(/\u00b6/g, "");
+        var events = periodsOf(sheet).map(function (period, index) {
+          var review = answers["p" + (index + 1) + "-review"];
+          var focus = answers["p" + (index + 1) + "-focus"];
+          return review && review.value ? { date: review.value, summary: "Review: " + period.title + " (" + title + ")",
+            description: focus ? String(focus.value) : period.focus } : null;
+        }).filter(Boolean);
+        if (!events.length) { say("Fill in the review dates first (or use your results, which sets them)."); return; }
+        window.leapStore.download("plan-review-dates.ics", "text/calendar", calendar(title, events));
+        say("Saved plan-review-dates.ics: open it to add " + events.length + " review dates to your calendar.");
+      }
+    });
+  }
+
+  window.leapPlan = { fill: fill, calendar: calendar };
+  if (window.leapWorksheets) window.leapWorksheets.ready.push(setup);
+})();
