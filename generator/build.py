@@ -17,8 +17,9 @@ from .data import data_files
 from .graph import Graph, build_graph, check_graph
 from .loader import load_content
 from .model import Content
+from .navigation import site_nav
 from .problems import ContentError, Problem, errors_in
-from .render import render_pages, site_nav
+from .render import render_pages
 from .validate import validate_content
 from .writer import WriteReport, write_pages
 

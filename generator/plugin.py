@@ -18,20 +18,23 @@ from __future__ import annotations
 import logging
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from jinja2 import Environment
 from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
 
 from . import bundled, publish
 from .build import Rendered, render
 from .config import LeapConfig, settings_of
 from .paths import UnsafePath
+from .preview import GeneratedFile, Preview, merge_search_index
 from .problems import ContentError, Problem
 from .serve import guard_hosts
+from .templating import theme_cache
 from .writer import read_manifest, write_pages
 
 log = logging.getLogger("mkdocs.plugins.leap")
@@ -71,6 +74,8 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         self._warnings = utils.CountHandler()
         self._warnings.setLevel(logging.WARNING)
         self._own_nav = True
+        self._preview = Preview()
+        self._rebuilt: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -121,13 +126,28 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         if clashes:
             raise ContentProblems(clashes)
         own_pages = sorted(f.src_uri for f in files.documentation_pages())
-        for path, text in pages.items():
-            files.append(File.generated(config, path, content=text))
         if self._own_nav:  # the guide in learning order, then the hand-written pages
             config.nav = [*self.rendered.nav, *own_pages]
+        pruned = "navigation.prune" in (config.theme.get("features") or [])
+        changed = self._preview.changed(pages, config.nav or [], pruned) if self.command == "serve" else None
+        for path, text in pages.items():
+            file = cast(GeneratedFile, GeneratedFile.generated(config, path, content=text))
+            file.modified = changed is None or path in changed
+            files.append(file)
+        self._rebuilt = {f.url for f in files.documentation_pages() if f.is_modified()}
         return files
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The theme's templates compile once, not on every build: MkDocs makes a new environment
+        for each build, so give it a cache of compiled templates (as our own environment has)."""
+        if env.bytecode_cache is None:
+            env.bytecode_cache = theme_cache()
+        return env
+
+    @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.command == "serve":
+            merge_search_index(config, self._rebuilt)
         if self._staging is None or self._site_dir is None:
             return
         if config.strict and self._warnings.get_counts():

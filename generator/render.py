@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import pages, safe, timing
+from . import pages, timing
 from .assessment import TOP, WEIGHTS, assessment_data, plan_data
 from .config import DEFAULT_BRAND, Brand
 from .graph import Graph
@@ -74,36 +74,6 @@ def render_pages(content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND,
     return dict(sorted(out))
 
 
-def site_nav(content: Content) -> list[Any]:
-    """The site's navigation: the reader's path in learning order, then the authors' page."""
-    framework = content.framework
-
-    def entry(title: str, path: str) -> dict[str, str]:
-        return {safe.attribute(title): path}
-
-    nav: list[Any] = [entry("Home", pages.HOME)]
-    if framework.assessment:
-        nav.append(entry("Self-assessment", pages.ASSESSMENT))
-    if content.programme:
-        nav.append(entry(content.programme.title, pages.PROGRAMME))
-    for kind in framework.kinds:
-        section: list[Any] = [pages.section_of(kind)]
-        if kind.first("levels"):
-            section.append(entry(f"{kind.name} by level", pages.levels_page(kind)))
-        section += [entry(item.title, pages.page_of(framework, item)) for item in content.of_kind(kind.id)]
-        nav.append({safe.attribute(kind.name): section})
-    nav.append({"Worksheets": [pages.WORKSHEET_INDEX, *_worksheet_nav(content, entry)]})
-    nav.append(entry("My journal", pages.JOURNAL))
-    nav += [entry(matrix.title, pages.matrix_page(matrix.id)) for matrix in framework.matrices]
-    nav.append(entry("Tags", pages.TAGS))
-    if content.guide.next_step:
-        nav.append(entry(content.guide.next_step.title, pages.NEXT_STEPS))
-    if content.programme and content.programme.sessions:
-        nav.append({"For facilitators": [entry("Facilitator guide", pages.FACILITATOR)]})
-    nav.append({"For authors": [entry("Editing this guide", pages.EDITING)]})
-    return nav
-
-
 def _programme_helpers(content: Content) -> dict[str, Any]:
     """What the programme, facilitator and item pages use: minutes, and worksheets by id."""
     framework = content.framework
@@ -129,15 +99,3 @@ def _programme_helpers(content: Content) -> dict[str, Any]:
             "session_assesses": session_assesses,
             "minutes_to_read": lambda item: timing.reading_minutes(content, item),
             "minutes_of_exercises": lambda item: timing.exercise_minutes(content, item)}
-
-
-def _worksheet_nav(content: Content, entry: Any) -> list[Any]:
-    """Worksheets in workbook order, each kind's items in a section of their own, so that the
-    navigation of a large framework does not list every worksheet on every page."""
-    framework = content.framework
-    start = [entry(s.title, pages.sheet_path(s)) for s in framework.worksheets if s.place == "start"]
-    end = [entry(s.title, pages.sheet_path(s)) for s in framework.worksheets if s.place == "end"]
-    kinds = [{safe.attribute(f"{kind.singular[:1].upper()}{kind.singular[1:]} worksheets"):
-              [entry(item.title, pages.worksheet_of(framework, item)) for item in content.of_kind(kind.id)]}
-             for kind in framework.kinds if content.of_kind(kind.id)]
-    return [*start, *kinds, *end]

@@ -1,7 +1,8 @@
 """`leap serve`: MkDocs' live-reload server, driven in this process with the config `leap` loaded.
 
-Every rebuild reloads mkdocs.yml (as `mkdocs serve` does) but keeps the leap plugin's last good
-pages, so a content error shows in the terminal while the preview keeps the last good site.
+Every rebuild reloads mkdocs.yml (as `mkdocs serve` does); MkDocs keeps its plugins between
+loads, so the leap plugin keeps its last good pages: a content error shows in the terminal while
+the preview keeps the last good site, and an edit rebuilds only the pages it changed.
 The server answers only requests addressed to it (the ``Host`` header), so a web page the reader
 visits cannot read the preview through DNS rebinding.
 """
@@ -66,27 +67,28 @@ def guard_hosts(server: LiveReloadServer, host: str, port: int) -> None:
 
 
 def serve(load: Callable[[str], MkDocsConfig], open_in_browser: bool = False) -> None:
-    """Build into a temporary folder, serve it, and rebuild on every change. ``load(site_dir)``
+    """Build into a temporary folder, serve it, and rebuild on every change: fully the first
+    time, then only what changed (MkDocs' dirty builds; see generator.preview). ``load(site_dir)``
     gives a freshly loaded config each time, with the CLI's settings already applied."""
     site_dir = tempfile.mkdtemp(prefix="leap-serve-")
     config = load(site_dir)
-    config.plugins.on_startup(command="serve", dirty=False)
+    config.plugins.on_startup(command="serve", dirty=True)
     host, port = config.dev_addr
     mount_path = urlsplit(config.site_url or "/").path
     serve_url = f"http://{host}:{port}{mount_path}"
-    state = {"leap": config.plugins["leap"]}
+    built: list[bool] = []
 
     def builder(new: MkDocsConfig | None = None) -> None:
         log.info("Building documentation...")
         current = new or load(site_dir)
-        plugin: Any = current.plugins["leap"]
-        plugin.command, plugin.rendered = "serve", state["leap"].rendered  # type: ignore[attr-defined]
-        state["leap"] = plugin
         current.site_url = serve_url
-        build(current, serve_url=serve_url)
+        build(current, serve_url=serve_url, dirty=bool(built))
+        built.append(True)
 
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path,
+                              polling_interval=0.2)
     server.error_handler = lambda code: _error_page(site_dir, code)
+    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
     try:
         builder(config)
         server.watch(config.docs_dir)
@@ -102,6 +104,13 @@ def serve(load: Callable[[str], MkDocsConfig], open_in_browser: bool = False) ->
     finally:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+class _NoDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build; in the preview that is the point, and leap handles it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
 
 
 def _error_page(site_dir: str, code: int) -> bytes | None:

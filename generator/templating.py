@@ -53,16 +53,25 @@ def _label(text: str) -> Markup:
     return Markup(safe.plain(text if text[-1:] in "?:!." else text + ":"))
 
 
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
+def theme_cache() -> FileSystemBytecodeCache | None:
+    """A cache of the theme's compiled templates, kept in memory for the process (so a live
+    preview compiles them once) and in the temp folder (for the next build)."""
+    return _THEME_CACHE
+
+
+def _bytecode_cache(prefix: str = "__leap") -> FileSystemBytecodeCache | None:
     """Jinja's cache of compiled templates in the temp folder; none when that folder is unsafe
     (made by another user, say), which only costs a little speed. Jinja keys the cache by each
     template's source only, but the compiled code also depends on this environment (its
     ``finalize`` escaping): the file names carry a fingerprint of this module and Jinja's version."""
     fingerprint = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
     try:
-        return FileSystemBytecodeCache(pattern=f"__leap_{fingerprint}_%s.cache")
+        return FileSystemBytecodeCache(pattern=f"{prefix}_{fingerprint}_%s.cache")
     except (OSError, RuntimeError):
         return None
+
+
+_THEME_CACHE = _bytecode_cache("__leap_theme")
 
 
 @functools.cache
