@@ -14,11 +14,17 @@ import json
 import posixpath
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from .framework import Framework
 from .loader import SCHEMAS
 from .model import FRAMEWORK_ADAPTER, GUIDE_ADAPTER, item_adapter
+from .programme import PROGRAMME_ADAPTER
 
 __all__ = ["SCHEMAS", "field_docs", "json_schema", "modeline", "schema_files", "schema_name"]
+# The files every framework's content folder has, each with the same schema whatever the framework.
+FILES: dict[str, TypeAdapter[Any]] = {"framework": FRAMEWORK_ADAPTER, "guide": GUIDE_ADAPTER,
+                                      "programme": PROGRAMME_ADAPTER}
 
 
 def schema_name(kind: str) -> str:
@@ -26,22 +32,20 @@ def schema_name(kind: str) -> str:
 
 
 def json_schema(framework: Framework, kind: str) -> dict[str, Any]:
-    """The schema of one kind of content file: "framework", "guide", or a kind's id."""
-    if kind == "framework":
-        schema, where = FRAMEWORK_ADAPTER.json_schema(by_alias=True), "the content folder's framework.yaml"
-    elif kind == "guide":
-        schema, where = GUIDE_ADAPTER.json_schema(by_alias=True), "the content folder's guide.yaml"
+    """The schema of one kind of content file: "framework", "guide", "programme", or a kind's id."""
+    if kind in FILES:
+        schema, where = FILES[kind].json_schema(by_alias=True), f"the content folder's {kind}.yaml"
     else:
         schema = item_adapter(framework, kind).json_schema(by_alias=True)
         where = f"a file in the content folder's {framework.kind(kind).folder}/"
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema,
-            "title": kind if kind in ("framework", "guide") else framework.kind(kind).singular,
+            "title": kind if kind in FILES else framework.kind(kind).singular,
             "description": f"{where[0].upper()}{where[1:]}."}
 
 
 def schema_files(framework: Framework) -> dict[str, str]:
     """``{file name: JSON text}`` for the framework, the guide and every kind."""
-    kinds = ["framework", "guide", *(kind.id for kind in framework.kinds)]
+    kinds = [*FILES, *(kind.id for kind in framework.kinds)]
     return {schema_name(kind): json.dumps(json_schema(framework, kind), indent=2, ensure_ascii=False) + "\n"
             for kind in kinds}
 
