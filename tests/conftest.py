@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +43,41 @@ def make_project(where: Path, content: Path) -> Path:
     return where / "mkdocs.yml"
 
 
-from generator.localserver import serve  # noqa: F401  (re-exported for the browser tests)
+def build_site(where: Path, content: Path, *leap_args: str) -> Path:
+    """`leap build` of ``content`` in a new project in ``where``; the site's folder."""
+    config = make_project(where, content)
+    result = run_leap("build", "-f", str(config), *leap_args, cwd=where)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr
+    return where / "site"
+
+
+from generator.localserver import serve
 from generator.pdf import CHROMIUM, CHROMIUM_ARGS
+
+
+# One build of each for the whole session: tests only read them.
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped guide, built strictly once for every test that only reads it."""
+    return build_site(tmp_path_factory.mktemp("shipped"), ROOT / "content", "--strict")
+
+
+@pytest.fixture(scope="session")
+def shipped_url(shipped_site: Path) -> Iterator[str]:
+    with serve(shipped_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("mini"), MINI, "--strict")
+
+
+@pytest.fixture(scope="session")
+def mini_url(mini_site: Path) -> Iterator[str]:
+    with serve(mini_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

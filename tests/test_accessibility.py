@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, serve
-from tests.test_site import build_site
+from tests.conftest import ROOT
 
 AXE_DIR = ROOT / "tests" / "axe"
 AXE = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -36,10 +35,9 @@ def axe_script() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    with serve(build_site(tmp_path_factory.mktemp("a11y"), ROOT / "content")) as url:
-        yield url
+@pytest.fixture
+def site_url(shipped_url: str) -> str:
+    return shipped_url
 
 
 def violations(browser: Any, url: str, axe_script: str, scheme: str) -> list[dict[str, Any]]:

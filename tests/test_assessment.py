@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 from generator.assessment import assessment_data, rank
 from generator.build import check
-from tests.conftest import ROOT, serve
-from tests.test_site import build_site
+from tests.conftest import ROOT
 
 
 def role(key: str, kind: str, items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -135,10 +134,9 @@ def test_each_strategy_comes_first_for_the_reader_it_is_for(strategy: str) -> No
     assert strategy in found, found
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    with serve(build_site(tmp_path_factory.mktemp("assess"), ROOT / "content")) as url:
-        yield url
+@pytest.fixture
+def site_url(shipped_url: str) -> str:
+    return shipped_url
 
 
 @pytest.mark.browser
@@ -155,8 +153,8 @@ def test_the_script_and_the_python_reference_agree(browser, site_url: str) -> No
     assert sum(bool(r["barriers"]) for r in from_python) >= 1_000
 
 
-def test_every_rating_is_a_labelled_control(tmp_path: Path) -> None:
-    html = (build_site(tmp_path, ROOT / "tests" / "fixtures" / "mini") / "assessment" / "index.html").read_text()
+def test_every_rating_is_a_labelled_control(mini_site: Path) -> None:
+    html = (mini_site / "assessment" / "index.html").read_text()
     assert html.count('type="radio" name="rating:') == 2 * 5
     assert html.count("<legend>") >= 3
     assert 'name="tick:hiding"' in html and "Nobody senior sees what I do." in html

@@ -30,6 +30,7 @@ def project(where: Path, content: Path = ROOT / "tests" / "fixtures" / "mini") -
 
 # --- leap new -----------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_leap_new_then_build_gives_a_page_linked_from_two_barriers(tmp_path: Path) -> None:
     project(tmp_path, ROOT / "content")
     result = run_leap("new", "strategy", "delegate-outcomes", "--title", "Delegate outcomes, not tasks", cwd=tmp_path)
@@ -113,6 +114,7 @@ BAD_EDITS = {
 
 
 @pytest.mark.parametrize("case", sorted(BAD_EDITS))
+@pytest.mark.slow
 def test_the_schema_and_leap_check_reject_the_same_bad_files(tmp_path: Path, case: str) -> None:
     project(tmp_path)
     path = tmp_path / "content" / "traits" / "clarity.yaml"
@@ -128,6 +130,7 @@ def test_the_schema_and_leap_check_reject_the_same_bad_files(tmp_path: Path, cas
 
 # --- another framework --------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_the_example_framework_builds_strict_with_its_own_names(tmp_path: Path) -> None:
     site = build_site(tmp_path, EXAMPLE, "--strict")
     content = check(EXAMPLE).content
@@ -146,6 +149,7 @@ def test_the_example_framework_builds_strict_with_its_own_names(tmp_path: Path) 
     assert "Pitfalls to work on first" in assessment and "Barriers" not in assessment.split("<article")[1]
 
 
+@pytest.mark.slow
 def test_leap_build_content_builds_another_folder(tmp_path: Path) -> None:
     config = project(tmp_path)
     result = run_leap("build", "--content", str(EXAMPLE), "-f", str(config), cwd=tmp_path)
@@ -157,6 +161,7 @@ def test_leap_build_content_builds_another_folder(tmp_path: Path) -> None:
 
 # --- CSV import ---------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_csv_import_round_trips_the_shipped_content(tmp_path: Path) -> None:
     original = check(ROOT / "content")
     sheet = tmp_path / "framework.csv"
@@ -164,13 +169,15 @@ def test_csv_import_round_trips_the_shipped_content(tmp_path: Path) -> None:
     project(tmp_path / "p")
     shutil.rmtree(tmp_path / "p" / "content")
     (tmp_path / "p" / "content").mkdir()
-    for name in ("guide.yaml", "framework.yaml"):
-        shutil.copy(ROOT / "content" / name, tmp_path / "p" / "content" / name)
+    for name in ("guide.yaml", "framework.yaml", "programme.yaml"):
+        if (ROOT / "content" / name).is_file():
+            shutil.copy(ROOT / "content" / name, tmp_path / "p" / "content" / name)
     result = run_leap("import", "csv", str(sheet), cwd=tmp_path / "p")
     assert result.returncode == 0, result.stderr
     assert check(tmp_path / "p" / "content").content == original.content
 
 
+@pytest.mark.slow
 def test_bad_rows_get_file_row_errors_and_nothing_is_written(tmp_path: Path) -> None:
     project(tmp_path)
     rows = [
@@ -215,6 +222,7 @@ def brand(config: Path, settings: str) -> None:
     config.write_text(text.replace('      organisation: ""\n      colours: {}\n', settings), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_organisation_and_colours_reach_the_worksheets_and_the_site(tmp_path: Path) -> None:
     config = project(tmp_path)
     brand(config, '      organisation: Example Ltd\n      colours: {primary: "#1f4e79", accent: teal}\n')
@@ -227,6 +235,7 @@ def test_organisation_and_colours_reach_the_worksheets_and_the_site(tmp_path: Pa
     assert "--md-primary-fg-color: #1f4e79;" in css and "--md-accent-fg-color: teal;" in css
 
 
+@pytest.mark.slow
 def test_a_bad_brand_setting_is_a_clear_error(tmp_path: Path) -> None:
     config = project(tmp_path)
     brand(config, '      organisation: Example Ltd\n      colours: {primary: "red; background: url(x)"}\n')

@@ -6,17 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, serve
-from tests.test_site import build_site
-
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    site = build_site(tmp_path_factory.mktemp("browse"), ROOT / "content")
-    with serve(site) as url:
-        yield url
+@pytest.fixture
+def site_url(shipped_url: str) -> str:
+    return shipped_url
 
 
 def test_search_finds_a_barrier_and_its_page_links_to_strategies(browser, site_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -47,6 +47,7 @@ def test_a_manifest_entry_outside_the_folder_is_refused_and_nothing_is_deleted(t
     assert entry not in (out / MANIFEST).read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_an_absolute_path_in_a_committed_manifest_survives_every_command(tmp_path: Path) -> None:
     config = project(tmp_path)
     victim = tmp_path / "home" / "notes.txt"
@@ -76,6 +77,7 @@ def test_a_symlinked_folder_inside_docs_gets_no_generated_page(tmp_path: Path) -
 
 
 @pytest.mark.parametrize("folder", ["docs", "site", "content"])
+@pytest.mark.slow
 def test_a_symlinked_top_folder_is_refused(tmp_path: Path, folder: str) -> None:
     config = project(tmp_path)
     assert run_leap("build", "-f", str(config), cwd=tmp_path).returncode == 0
@@ -89,6 +91,7 @@ def test_a_symlinked_top_folder_is_refused(tmp_path: Path, folder: str) -> None:
     assert snapshot(real) == before
 
 
+@pytest.mark.slow
 def test_a_non_empty_folder_leap_did_not_build_is_never_emptied(tmp_path: Path) -> None:
     config = project(tmp_path)
     target = tmp_path / "precious"
@@ -129,6 +132,7 @@ def _site_files(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
 
 
+@pytest.mark.slow
 def test_a_mkdocs_failure_leaves_docs_and_site_as_they_were(tmp_path: Path) -> None:
     config = project(tmp_path)
     assert run_leap("build", "-f", str(config), cwd=tmp_path).returncode == 0
@@ -190,6 +194,7 @@ def test_a_crash_between_pages_and_manifest_does_not_block_the_next_build(mini: 
     assert report.kept == () and "traits/clarity.md" in report.written
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_take_turns(tmp_path: Path) -> None:
     config = project(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
@@ -201,6 +206,7 @@ def test_two_builds_at_once_take_turns(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "index.html").is_file()
 
 
+@pytest.mark.slow
 def test_a_full_disk_fails_cleanly_and_keeps_the_old_site(tmp_path: Path) -> None:
     mount = tmp_path / "small"
     mount.mkdir()
@@ -226,6 +232,7 @@ def test_a_full_disk_fails_cleanly_and_keeps_the_old_site(tmp_path: Path) -> Non
 
 # --- ownership with content -------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_hand_edited_wiki_page_is_kept_and_the_command_says_so(tmp_path: Path) -> None:
     config = project(tmp_path)
     assert run_leap("export", "wiki", "--flavor", "gitlab", "--out", "wiki", "-f", str(config), cwd=tmp_path).returncode == 0
@@ -237,6 +244,7 @@ def test_a_hand_edited_wiki_page_is_kept_and_the_command_says_so(tmp_path: Path)
     assert page.read_text(encoding="utf-8").endswith("Our team's note.\n")
 
 
+@pytest.mark.slow
 def test_a_content_warning_does_not_fail_a_plain_build(tmp_path: Path) -> None:
     config = project(tmp_path)
     (tmp_path / "content" / "traits" / "lonely.yaml").write_text(
@@ -249,6 +257,7 @@ def test_a_content_warning_does_not_fail_a_plain_build(tmp_path: Path) -> None:
     assert run_leap("build", "--strict", "-f", str(config), cwd=tmp_path).returncode == 1
 
 
+@pytest.mark.slow
 def test_generated_files_follow_the_umask(tmp_path: Path) -> None:
     config = project(tmp_path)
     old = os.umask(0o022)
@@ -307,6 +316,7 @@ def test_an_unreadable_file_is_a_message(mini: Path, monkeypatch: pytest.MonkeyP
     assert any(str(p).endswith("clarity.yaml:1: cannot read the file: Permission denied") for p in problems)
 
 
+@pytest.mark.slow
 def test_a_jinja_cache_folder_owned_by_someone_else_costs_nothing(tmp_path: Path) -> None:
     if os.geteuid() != 0:
         pytest.skip("needs root to make a folder owned by another user")
@@ -327,6 +337,7 @@ def test_reserved_ids_are_refused(mini: Path) -> None:
         in str(caught.value)
 
 
+@pytest.mark.slow
 def test_csv_cells_that_would_run_as_formulas(tmp_path: Path) -> None:
     project(tmp_path)
     path = tmp_path / "content" / "traits" / "clarity.yaml"
@@ -360,6 +371,7 @@ def test_csv_cells_that_would_run_as_formulas(tmp_path: Path) -> None:
     ("id,type,title,body\nx,trait,X," + "a" * 140_000 + "\n", "raw.csv:2: unreadable CSV: field larger than"),
     ("id,type,title,order\nx,trait,X," + "9" * 5000 + "\n", "raw.csv:2: 'order' should be a whole number"),
 ], ids=["duplicate-column", "huge-cell", "huge-number"])
+@pytest.mark.slow
 def test_odd_spreadsheets_are_messages(tmp_path: Path, csv_text: str, message: str) -> None:
     project(tmp_path)
     (tmp_path / "raw.csv").write_text(csv_text, encoding="utf-8")
@@ -376,6 +388,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@pytest.mark.slow
 def test_serve_answers_only_requests_addressed_to_it(tmp_path: Path) -> None:
     project(tmp_path)
     port = _free_port()
@@ -401,6 +414,7 @@ def test_serve_answers_only_requests_addressed_to_it(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("item_id", ["home", "worksheet-clarity"])
+@pytest.mark.slow
 def test_wiki_page_names_that_clash_are_refused(tmp_path: Path, item_id: str) -> None:
     project(tmp_path)
     source = (MINI / "traits" / "courage.yaml").read_text(encoding="utf-8")

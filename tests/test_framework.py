@@ -34,8 +34,8 @@ def problems_of(content: Path) -> list[str]:
      "framework.yaml:{line}: unknown kind 'virtue'"),
     ("    folder: barriers\n", "    folder: traits\n", "framework.yaml:{line}: two of them use the folder 'traits'"),
     ("{name: body, type: markdown, required: true}", "{name: body, type: essay, required: true}",
-     "framework.yaml:{line}: 'kinds item 1.fields item 2.type' must be one of: 'line', 'markdown', 'lines', "
-     "'prompts', 'scale', 'levels', 'action' or 'tags'"),
+     ("framework.yaml:{line}: 'kinds item 1.fields item 2.type' must be one of: 'line', 'markdown', 'lines', "
+      "'prompts', 'scale', 'levels', 'action' or 'tags'")),
     ("  rate: trait\n", "  rate: skill\n", "framework.yaml:{line}: unknown kind 'skill'"),
     ("    folder: shifts\n", "    folder: journal\n",
      "framework.yaml:{line}: the folder 'journal' is the address of one of the guide's own pages; choose another"),
@@ -70,6 +70,7 @@ def test_nothing_is_written_for_a_bad_framework(tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists() and list((tmp_path / "docs").iterdir()) == []
 
 
+@pytest.mark.slow
 def test_kinds_go_by_their_own_names(tmp_path: Path) -> None:
     """`leap new` and a spreadsheet's type accept a kind's singular or plural, as the framework says it."""
     make_project(tmp_path, ROOT / "examples" / "first-time-manager")
@@ -133,6 +134,7 @@ def test_hand_written_pages_join_the_site_untouched(tmp_path: Path) -> None:
     assert "team/our-rituals.md" not in (tmp_path / "docs" / ".leap-manifest.json").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_the_site_is_named_after_the_guide_unless_mkdocs_yml_names_it(tmp_path: Path) -> None:
     site = build_site(tmp_path / "a", MINI)
     assert "<title>Mini Guide</title>" in (site / "index.html").read_text(encoding="utf-8")

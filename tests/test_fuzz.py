@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +19,8 @@ TARGET = Path("barriers") / "hiding.yaml"
 ORIGINAL = (MINI / TARGET).read_text(encoding="utf-8")
 LINE = re.compile(r"^\S.*:\d+: \S")
 FUZZ = settings(max_examples=350, deadline=3000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+pytestmark = pytest.mark.slow  # thousands of generated files: the full suite runs them
 
 
 def outcome(content: Path, raw: bytes) -> list[str]:

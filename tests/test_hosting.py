@@ -27,9 +27,9 @@ CONTENT = check(ROOT / "content")
 FIRST_PROMPT = CONTENT.content.by_id["vision"].fields["prompts"][0].id
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("hosted"), ROOT / "content")
+@pytest.fixture
+def site(shipped_site: Path) -> Path:
+    return shipped_site
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +95,7 @@ def crawl(start: list[str], inside: str) -> tuple[set[str], list[str]]:
     return seen, broken
 
 
+@pytest.mark.slow
 def test_under_a_sub_path_every_link_and_asset_works_404_page_included(tmp_path: Path) -> None:
     site = build_site(tmp_path, ROOT / "content", "--site-url", "https://intranet.example.com/leadership/")
     with serve(site, prefix="/leadership/") as base:
@@ -119,9 +120,10 @@ def test_site_url_must_be_a_plain_address(tmp_path: Path, url: str) -> None:
 
 # --- offline ------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_the_offline_zip_is_a_whole_site_linked_by_file(offline: Path) -> None:
     assert (offline / "index.html").is_file() and (offline / "search" / "search_index.js").is_file()
-    assert (offline / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
+    assert (offline / "assets" / "leap" / "vendor" / "iframe-worker" / "shim.js").is_file()
     # file:// has no directory index pages: every link must name a file.
     broken = [f"{page.relative_to(offline)} -> {link}" for page, link, target in relative_links(offline)
               if not target.is_file()]
@@ -190,6 +192,7 @@ def test_the_offline_zip_works_from_file_with_search(browser, offline: Path) -> 
 
 # --- Zensical, Material for MkDocs' successor ---------------------------------------------------
 
+@pytest.mark.slow
 def test_zensical_builds_the_generated_docs_with_every_item_page(tmp_path: Path) -> None:
     """Zensical reads mkdocs.yml but runs no MkDocs hooks: `leap build` generates docs/ first."""
     build_site(tmp_path, ROOT / "content")

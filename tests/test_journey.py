@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ import icalendar
 import pytest
 
 from generator.build import check
-from tests.conftest import MINI, ROOT, serve
+from tests.conftest import MINI, serve
 from tests.test_site import build_site
 
 pytestmark = pytest.mark.browser
@@ -21,10 +20,9 @@ MINI_CONTENT = check(MINI).content
 CLARITY_PROMPTS = MINI_CONTENT.by_id["clarity"].fields["prompts"]
 
 
-@pytest.fixture(scope="module")
-def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serve(build_site(tmp_path_factory.mktemp("journey"), MINI)) as url:
-        yield url
+@pytest.fixture
+def mini(mini_url: str) -> str:
+    return mini_url
 
 
 def fresh(browser: Any) -> Any:
@@ -53,10 +51,10 @@ def record(page: Any) -> dict[str, Any]:
     return page.evaluate("window.leapStore.get().record")  # type: ignore[no-any-return]
 
 
-def test_export_clear_import_restores_every_answer_exactly(browser, mini_site: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_clear_import_restores_every_answer_exactly(browser, mini: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page = fresh(browser)
-    answer_some(page, mini_site)
-    page.goto(mini_site + "journal/")
+    answer_some(page, mini)
+    page.goto(mini + "journal/")
     before = record(page)
     assert page.locator("#leap-journal-answers").inner_text().count("Written down, pinned by my desk.") == 1
     with page.expect_download() as saved:
@@ -71,7 +69,7 @@ def test_export_clear_import_restores_every_answer_exactly(browser, mini_site: s
     page.wait_for_function("document.getElementById('leap-journal-message').textContent.startsWith('Restored')")
     after = record(page)
     assert after["sheets"] == before["sheets"]
-    page.goto(mini_site + "worksheets/traits/clarity/")
+    page.goto(mini + "worksheets/traits/clarity/")
     assert page.input_value(f'textarea[name="{CLARITY_PROMPTS[0].id}"]') == "Written down, pinned by my desk.\nSecond line."
     assert page.is_checked('input[name="rating"][value="4"]')
     assert page.errors == []
@@ -82,10 +80,10 @@ def test_export_clear_import_restores_every_answer_exactly(browser, mini_site: s
     (lambda data: {**data, "version": 1}, "saved by an older version of the guide"),
     (lambda data: "{not json", "could not be read"),
 ], ids=["another-guide", "older-version", "broken"])
-def test_a_wrong_file_changes_nothing(browser, mini_site: str, tmp_path: Path, change: Any, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_file_changes_nothing(browser, mini: str, tmp_path: Path, change: Any, message: str) -> None:  # type: ignore[no-untyped-def]
     page = fresh(browser)
-    answer_some(page, mini_site)
-    page.goto(mini_site + "journal/")
+    answer_some(page, mini)
+    page.goto(mini + "journal/")
     before = record(page)
     changed = change(before)
     file = tmp_path / "wrong.json"
@@ -97,10 +95,10 @@ def test_a_wrong_file_changes_nothing(browser, mini_site: str, tmp_path: Path, c
     assert record(page) == before
 
 
-def test_the_markdown_copy_holds_the_answers_to_share(browser, mini_site: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_markdown_copy_holds_the_answers_to_share(browser, mini: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page = fresh(browser)
-    answer_some(page, mini_site)
-    page.goto(mini_site + "journal/")
+    answer_some(page, mini)
+    page.goto(mini + "journal/")
     with page.expect_download() as saved:
         page.get_by_role("button", name="Save a copy to share (Markdown)").click()
     saved.value.save_as(tmp_path / "journal.md")
@@ -154,31 +152,31 @@ def test_a_changed_prompt_keeps_its_old_answer_marked(browser, tmp_path: Path) -
         assert page.errors == []
 
 
-def test_answers_saved_by_the_first_release_survive(browser, mini_site: str) -> None:  # type: ignore[no-untyped-def]
+def test_answers_saved_by_the_first_release_survive(browser, mini: str) -> None:  # type: ignore[no-untyped-def]
     page = fresh(browser)
-    page.goto(mini_site)
+    page.goto(mini)
     page.evaluate("""() => {
         localStorage.setItem('leap:worksheet:clarity', JSON.stringify(
             {'prompt-1': 'Kept since the first release.', 'rating': '3', 'review': '2026-01-05', 'action': 'Ask'}));
         localStorage.setItem('leap:worksheet:transition-reflection', JSON.stringify({'q1': 'My next step.'}));
         localStorage.setItem('leap:assessment', JSON.stringify({ratings: {clarity: 2, courage: 4}, ticked: ['hiding']}));
     }""")
-    page.goto(mini_site + "worksheets/traits/clarity/")
+    page.goto(mini + "worksheets/traits/clarity/")
     assert page.input_value(f'textarea[name="{CLARITY_PROMPTS[0].id}"]') == "Kept since the first release."
     assert page.is_checked('input[name="rating"][value="3"]')
     assert page.input_value('textarea[name="action"]') == "Ask"
     assert "2026-01-05" in page.locator(".leap-earlier").inner_text()  # a field that no longer exists: kept
-    page.goto(mini_site + "assessment/")
+    page.goto(mini + "assessment/")
     assert page.is_checked('input[name="rating:clarity"][value="2"]')
     assert page.is_checked('input[name="tick:hiding"]')
-    page.goto(mini_site + "journal/")
+    page.goto(mini + "journal/")
     assert "My next step." in page.locator("#leap-journal-answers").inner_text()
     assert page.evaluate("localStorage.getItem('leap:worksheet:clarity')") is not None  # never deleted
 
 
-def test_a_reassessment_adds_a_point_to_the_chart(browser, mini_site: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_reassessment_adds_a_point_to_the_chart(browser, mini: str) -> None:  # type: ignore[no-untyped-def]
     page = fresh(browser)
-    page.goto(mini_site + "assessment/")
+    page.goto(mini + "assessment/")
     page.check('input[name="rating:clarity"][value="2"]')
     page.get_by_role("button", name="Save today's results to compare later").click()
     assert page.locator("#leap-chart svg").first.locator("circle").count() == 1
@@ -192,9 +190,9 @@ def test_a_reassessment_adds_a_point_to_the_chart(browser, mini_site: str) -> No
     assert "2 → 4" in page.locator("#leap-chart").inner_text()
 
 
-def test_the_plan_fills_from_results_and_its_calendar_parses(browser, mini_site: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_plan_fills_from_results_and_its_calendar_parses(browser, mini: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page = fresh(browser)
-    page.goto(mini_site + "assessment/")
+    page.goto(mini + "assessment/")
     page.check('input[name="rating:clarity"][value="1"]')
     page.check('input[name="tick:hiding"]')
     with page.expect_navigation():
@@ -212,9 +210,9 @@ def test_the_plan_fills_from_results_and_its_calendar_parses(browser, mini_site:
     assert all("Review" in str(event["summary"]) for event in calendar.walk("VEVENT"))
 
 
-def test_a_blank_copy_prints_without_answers_and_keeps_them(browser, mini_site: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_blank_copy_prints_without_answers_and_keeps_them(browser, mini: str) -> None:  # type: ignore[no-untyped-def]
     page = fresh(browser)
-    page.goto(mini_site + "worksheets/traits/clarity/")
+    page.goto(mini + "worksheets/traits/clarity/")
     page.fill(f'textarea[name="{CLARITY_PROMPTS[0].id}"]', "Not for the blank copy.")
     page.evaluate("window.print = () => { window.__printed = document.querySelector('.leap-answer').textContent; }")
     page.get_by_role("button", name="Print a blank copy").click()
@@ -222,11 +220,9 @@ def test_a_blank_copy_prints_without_answers_and_keeps_them(browser, mini_site: 
     assert page.input_value(f'textarea[name="{CLARITY_PROMPTS[0].id}"]') == "Not for the blank copy."
 
 
-@pytest.fixture(scope="module")
-def guide_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    site = build_site(tmp_path_factory.mktemp("narrow"), ROOT / "content")
-    with serve(site) as url:
-        yield url, site
+@pytest.fixture
+def guide_site(shipped_url: str, shipped_site: Path) -> tuple[str, Path]:
+    return shipped_url, shipped_site
 
 
 def test_no_page_is_wider_than_a_390_px_screen(browser, guide_site: tuple[str, Path]) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.build import check
-from tests.conftest import ROOT, folder_of, make_project, run_leap
+from tests.conftest import ROOT, folder_of, make_project
+from tests.conftest import build_site  # noqa: F401  (other test modules import it from here)
 
 
 class _Links(HTMLParser):
@@ -31,17 +32,9 @@ class _Links(HTMLParser):
                     self.loads.append(value)
 
 
-def build_site(where: Path, content: Path, *leap_args: str) -> Path:
-    config = make_project(where, content)
-    result = run_leap("build", "-f", str(config), *leap_args, cwd=where)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr
-    return where / "site"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("guide"), ROOT / "content", "--strict")
+@pytest.fixture
+def site(shipped_site: Path) -> Path:
+    return shipped_site
 
 
 def test_every_item_has_its_page_and_worksheet(site: Path) -> None:
@@ -99,11 +92,11 @@ def test_nothing_loads_from_the_internet(site: Path) -> None:
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
 
 
-def test_the_mini_fixture_builds_too(tmp_path: Path) -> None:
-    site = build_site(tmp_path, ROOT / "tests" / "fixtures" / "mini", "--strict")
-    assert (site / "traits" / "clarity" / "index.html").is_file()
+def test_the_mini_fixture_builds_too(mini_site: Path) -> None:
+    assert (mini_site / "traits" / "clarity" / "index.html").is_file()
 
 
+@pytest.mark.slow
 def test_plain_mkdocs_build_runs_the_generator_through_the_hook(tmp_path: Path) -> None:
     config = make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -113,6 +106,7 @@ def test_plain_mkdocs_build_runs_the_generator_through_the_hook(tmp_path: Path) 
     assert (tmp_path / "site" / "barriers" / "hiding" / "index.html").is_file()
 
 
+@pytest.mark.slow
 def test_plain_mkdocs_build_reports_bad_content_without_a_traceback(tmp_path: Path) -> None:
     config = make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
     (tmp_path / "content" / "traits" / "clarity.yaml").write_text("titel: x\n", encoding="utf-8")
