@@ -25,8 +25,8 @@ def test_search_finds_a_barrier_and_its_page_links_to_strategies(browser, site_u
     result.wait_for(timeout=10_000)
     assert "successor" in page.locator(".md-search-result").inner_text().lower()
     page.goto(site_url + "barriers/no-succession-plan/")
-    page.get_by_role("link", name="Seek mentorship from senior leaders").first.click()
-    assert page.url.endswith("/strategies/seek-mentorship/")
-    assert page.locator("h1").inner_text().startswith("Seek mentorship from senior leaders")
+    page.get_by_role("link", name="Grow a successor by delegating real work").first.click()
+    assert page.url.endswith("/strategies/grow-a-successor/")
+    assert page.locator("h1").inner_text().startswith("Grow a successor by delegating real work")
     assert errors == []
     page.close()

@@ -39,7 +39,7 @@ def site(shipped_site: Path) -> Path:
 
 def test_every_item_has_its_page_and_worksheet(site: Path) -> None:
     content = check(ROOT / "content").content
-    assert len(content.items) == 33
+    assert len(content.items) == 35
     for item in content.items:
         assert (site / folder_of(item, content) / item.id / "index.html").is_file(), item.id
         assert (site / "worksheets" / folder_of(item, content) / item.id / "index.html").is_file(), item.id
@@ -73,7 +73,7 @@ def test_search_index_holds_every_item_title(site: Path) -> None:
 
 def test_item_pages_link_both_ways(site: Path) -> None:
     barrier = (site / "barriers" / "no-succession-plan" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../strategies/seek-mentorship/"' in barrier
+    assert 'href="../../strategies/grow-a-successor/"' in barrier
     assert 'href="../../traits/team-development/"' in barrier
     trait = (site / "traits" / "team-development" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../barriers/no-succession-plan/"' in trait
