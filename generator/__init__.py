@@ -1,1 +1,1 @@
-"""Leadership Leap: turns the structured content in ``content/`` into the guide's Markdown pages."""
+"""leap: turns a learning framework's content into a site, worksheets, a printed workbook and wiki pages."""

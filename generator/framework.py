@@ -65,7 +65,7 @@ class FieldSpec:
 
 @dataclass(frozen=True, config=SCHEMA)
 class Kind:
-    """A kind of item, such as a trait or a competency: one file per item in its folder."""
+    """A kind of item, such as a value or a competency: one file per item in its folder."""
 
     id: Slug
     """How relations and the self-assessment name this kind."""
@@ -114,9 +114,9 @@ class Relation:
     target: Slug
     """The kind the ids name."""
     label: OneLine
-    """The heading on the source item's page, such as "Traits it undermines"."""
+    """The heading on the source item's page, such as "Skills it builds"."""
     inverse: OneLine
-    """The heading on the target item's page, such as "Barriers that hold it back"."""
+    """The heading on the target item's page, such as "Habits that build it"."""
     help: OneLine = ""
     """What the field holds, for editors."""
 

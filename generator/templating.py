@@ -59,6 +59,12 @@ def theme_cache() -> FileSystemBytecodeCache | None:
     return _THEME_CACHE
 
 
+def _verbatim(value: Any) -> Markup:
+    """A value inside a code span or block, where Markdown shows every character as it is (so
+    nothing may be escaped): only a backtick, which would end the span, is replaced."""
+    return Markup(str(value).replace("`", "'"))
+
+
 def _bytecode_cache(prefix: str = "__leap") -> FileSystemBytecodeCache | None:
     """Jinja's cache of compiled templates in the temp folder; none when that folder is unsafe
     (made by another user, say), which only costs a little speed. Jinja keys the cache by each
@@ -88,6 +94,7 @@ def make_environment() -> Environment:
                                                           ensure_ascii=False))
     env.filters["capital"] = capital
     env.filters["label"] = _label
+    env.filters["verbatim"] = _verbatim
     env.filters["count"] = lambda n, word: Markup(f"{n} {word}{'' if n == 1 else 's'}")
     env.globals.update(zip=zip, link_to=link_to)
     return env

@@ -1,4 +1,4 @@
-/* Leadership Leap: gives Material's search dialog the accessible name it lacks, so screen
+/* leap: gives Material's search dialog the accessible name it lacks, so screen
  * readers announce it as "Search" (axe-core rule aria-dialog-name). */
 (function () {
   "use strict";
