@@ -49,7 +49,9 @@ def _item_fields(framework: Framework, item: Item) -> list[dict[str, Any]]:
 def _sheet_fields(content: Content, sheet: Worksheet) -> list[dict[str, Any]]:
     listed = content.of_kind(sheet.kind) if sheet.kind else ()
     if sheet.type == "rating":
-        return [f for item in listed for f in (_field(f"rating:{item.id}", f"{item.title}: rating"),
+        scale = "level" if content.framework.assessment and content.framework.assessment.by == "level" \
+            else "rating, 1 to 5"
+        return [f for item in listed for f in (_field(f"rating:{item.id}", f"{item.title}: {scale}"),
                                                _field(f"evidence:{item.id}", f"{item.title}: evidence", False))]
     if sheet.type == "checklist":
         return [f for item in listed for f in (_field(f"{item.id}-applies", f"{item.title}: {sheet.columns[0]}", False),
@@ -66,10 +68,10 @@ def _sheet_fields(content: Content, sheet: Worksheet) -> list[dict[str, Any]]:
     fields.append(_field("start", "I start on", False))
     for n, period in enumerate(sheet.periods, start=1):
         old = f"d{n * 30}"  # the first release's names, for its three 30-day stretches
-        fields += [_field(f"p{n}-focus", f"{period.title}: {period.focus}", legacy=f"{old}-focus"),
-                   _field(f"p{n}-actions", f"{period.title}: actions", legacy=f"{old}-actions"),
-                   _field(f"p{n}-measure", f"{period.title}: how I will know it worked", False, f"{old}-measure"),
-                   _field(f"p{n}-review", f"{period.title}: review date", False)]
+        fields += [_field(f"p{n}-focus", f"{period.title} \u2014 {period.focus}", legacy=f"{old}-focus"),
+                   _field(f"p{n}-actions", f"{period.title} \u2014 actions", legacy=f"{old}-actions"),
+                   _field(f"p{n}-measure", f"{period.title} \u2014 how I will know it worked", False, f"{old}-measure"),
+                   _field(f"p{n}-review", f"{period.title} \u2014 review date", False)]
     return fields
 
 
@@ -77,7 +79,8 @@ def _assessment_fields(content: Content) -> list[dict[str, Any]]:
     assessment = content.framework.assessment
     if assessment is None:
         return []
-    fields = [_field(f"rating:{item.id}", f"{item.title}: rating") for item in content.of_kind(assessment.rate)]
+    scale = "level" if assessment.by == "level" else "rating, 1 to 5"
+    fields = [_field(f"rating:{item.id}", f"{item.title}: {scale}") for item in content.of_kind(assessment.rate)]
     if assessment.tick:
         ticked = content.framework.kind(assessment.tick)
         statement = ticked.with_role("statement")

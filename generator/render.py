@@ -95,7 +95,10 @@ def _programme_helpers(content: Content) -> dict[str, Any]:
         weeks = content.programme.weeks if content.programme else ()
         return any(weeks[n - 1].assessment for n in session.weeks)
 
+    def is_rating_sheet(sheet_id: str) -> bool:
+        return sheet_id in sheets and sheets[sheet_id].type == "rating"
+
     return {"worksheet_path": worksheet_path, "worksheet_title": worksheet_title, "session_items": session_items,
-            "session_assesses": session_assesses,
+            "session_assesses": session_assesses, "is_rating_sheet": is_rating_sheet,
             "minutes_to_read": lambda item: timing.reading_minutes(content, item),
             "minutes_of_exercises": lambda item: timing.exercise_minutes(content, item)}

@@ -368,7 +368,7 @@ def test_the_values_self_assessment_recommends_behaviours_with_nothing_to_tick( 
     ratings = {value.id: 1 if value is low else 5 for value in values}
     assert shown == rank(assessment_data(checked.graph), ratings, [])[recommend_kind.folder]
     why = tab.locator("#leap-result-recommend > li").first.inner_text()
-    assert f"builds {low.title}" in why
+    assert f"builds \u201c{low.title}\u201d" in why
     assert tab.locator("#leap-progress-text").inner_text() == f"{len(values)} of {len(values)} rated"
     assert tab.errors == []
     tab.context.close()
@@ -400,7 +400,7 @@ def test_the_ladder_self_assessment_recommends_by_level(  # type: ignore[no-unty
     linked = {item.id for item in checked.graph.linked(behind, activities.id)}
     assert shown and set(shown) <= linked, (shown, linked)
     assert shown == rank(assessment_data(checked.graph), ratings, [], level["staff"])[activities.folder]
-    assert f"builds {behind.title}" in tab.locator("#leap-result-recommend > li").first.inner_text()
+    assert f"builds \u201c{behind.title}\u201d" in tab.locator("#leap-result-recommend > li").first.inner_text()
     plan = tab.locator("#leap-plan").inner_text()
     assert checked.content.by_id[shown[0]].title in plan
 

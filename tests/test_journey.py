@@ -179,7 +179,8 @@ def test_a_reassessment_adds_a_point_to_the_chart(browser, mini: str) -> None:  
     page.goto(mini + "assessment/")
     page.check('input[name="rating:clarity"][value="2"]')
     page.get_by_role("button", name="Save today's results to compare later").click()
-    assert page.locator("#leap-chart svg").first.locator("circle").count() == 1
+    assert page.locator("#leap-chart svg").count() == 0  # one result: its ratings, no line yet
+    assert "2 of 5" in page.locator("#leap-chart").inner_text()
     # Four weeks on: the first results are dated back, and the reader rates again.
     page.evaluate("""() => { const s = window.leapStore.get(); s.record.assessments[0].date = '2026-10-01'; s.write(); }""")
     page.reload()
@@ -187,7 +188,7 @@ def test_a_reassessment_adds_a_point_to_the_chart(browser, mini: str) -> None:  
     page.get_by_role("button", name="Save today's results to compare later").click()
     assert page.locator("#leap-chart svg").first.locator("circle").count() == 2
     assert page.locator("#leap-chart svg").first.locator("polyline").count() == 1
-    assert "2 → 4" in page.locator("#leap-chart").inner_text()
+    assert "2 of 5 → 4 of 5" in page.locator("#leap-chart").inner_text()
 
 
 def test_the_plan_fills_from_results_and_its_calendar_parses(browser, mini: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -198,7 +199,7 @@ def test_the_plan_fills_from_results_and_its_calendar_parses(browser, mini: str,
     with page.expect_navigation():
         page.locator("a[data-leap-action=use-results]").click()
     assert page.url.endswith("/worksheets/development-plan/")
-    assert page.input_value('textarea[name="p1-focus"]').startswith("Show up")
+    assert page.input_value('textarea[name="p1-actions"]').startswith("Show up, by ")
     reviews = [page.input_value(f'input[name="p{n}-review"]') for n in (1,)]
     page.fill('input[name="p2-review"]', "2027-02-01")
     with page.expect_download() as saved:

@@ -109,18 +109,35 @@
 
   function titles(items, ids) { return ids.map(function (id) { return byId(items, id).title; }); }
 
-  function why(data, answers, entry, need) {
-    var reasons = [];
-    if (answers.ticked.indexOf(entry.id) >= 0) reasons.push("you said this sounds like you");
-    var low = entry.rated.filter(function (id) { return need[id] > 0; }).map(function (id) {
-      return byId(data.roles.rate.items, id).title + " (" + ratingName(data, answers.ratings[id]) + ")";
-    });
-    if (low.length) reasons.push("it holds back " + data.roles.rate.plural + " with room to grow: " + low.join(", "));
-    return reasons.length ? "Why: " + reasons.join("; ") + "." : "";
+  /* “A”, “B” and “C”: titles in running text, quoted so that their own capitals and commas read. */
+  function listOf(names) {
+    var quoted = names.map(function (name) { return "\u201c" + name + "\u201d"; });
+    return quoted.length < 2 ? quoted.join("") : quoted.slice(0, -1).join(", ") + " and " + quoted[quoted.length - 1];
   }
 
   function ratingName(data, value) {
-    return data.by === "level" ? (data.levels[value - 1] || {}).title || String(value) : String(value);
+    return data.by === "level" ? (data.levels[value - 1] || {}).title || String(value) : value + " of " + data.max;
+  }
+
+  /* The rated items behind a recommendation that have room to grow: rated 3 or lower, or below the
+   * level aimed for. */
+  function low(data, answers, ids, need) {
+    return ids.filter(function (id) {
+      return need[id] > 0 && (data.by === "level" || Number(answers.ratings[id]) <= 3);
+    });
+  }
+
+  function ratedList(data, answers, ids) {
+    return listOf(titles(data.roles.rate.items, ids)) + " (you chose " +
+      ids.map(function (id) { return ratingName(data, answers.ratings[id]); }).join(", ") + ")";
+  }
+
+  function why(data, answers, entry, need) {
+    var reasons = [];
+    if (answers.ticked.indexOf(entry.id) >= 0) reasons.push("you said this sounds like you");
+    var weak = low(data, answers, entry.rated, need);
+    if (weak.length) reasons.push("it holds back " + ratedList(data, answers, weak));
+    return reasons.length ? "Why: " + reasons.join("; and ") + "." : "";
   }
 
   function fill(list, role, ids, explain) {
@@ -131,12 +148,13 @@
   function results(data, answers, ranked) {
     var roles = data.roles, tickShown = roles.tick ? ranked[roles.tick.key] : [];
     return {
-      date: new Date().toISOString().slice(0, 10),
+      date: window.leapStore.day(),
       tick: roles.tick ? titles(roles.tick.items, tickShown) : [],
       recommend: roles.recommend ? ranked[roles.recommend.key].map(function (id) {
         var entry = byId(roles.recommend.items, id);
         var action = document.querySelector('#leap-library [data-action="' + id + '"]');
-        return { id: id, title: entry.title, action: action ? action.textContent.trim() : "", sign: entry.sign || "",
+        return { id: id, title: entry.title, action: action ? action.textContent.replace(/\s+/g, " ").trim() : "",
+                 sign: entry.sign || "",
                  against: titles(roles.tick ? roles.tick.items : [], (entry.ticked || []).filter(function (b) {
                    return tickShown.indexOf(b) >= 0; })) };
       }) : []
@@ -165,15 +183,16 @@
         var entry = byId(roles.recommend.items, id);
         var against = titles(roles.tick ? roles.tick.items : [], (entry.ticked || []).filter(function (b) {
           return shown.indexOf(b) >= 0; }));
-        var builds = titles(roles.rate.items, entry.rated.filter(function (t) { return need[t] > 0; }));
+        var builds = low(data, answers, entry.rated, need);
         var parts = [];
-        if (against.length) parts.push("works against " + against.join(", "));
-        if (builds.length) parts.push("builds " + builds.join(", "));
-        return parts.length ? "Why: it " + parts.join(", and ") + "." : "";
+        if (against.length) parts.push("it works against " + listOf(against));
+        if (builds.length) parts.push("it builds " + ratedList(data, answers, builds));
+        return parts.length ? "Why: " + parts.join("; and ") + "." : "";
       });
     } else {
       fill(document.getElementById("leap-result-rate"), "rate", ranked[roles.rate.key], function (id) {
-        return "You chose " + ratingName(data, answers.ratings[id]) + ".";
+        return "You chose " + ratingName(data, answers.ratings[id]) +
+          (data.by === "level" ? "." : ": the lower the rating, the more room to grow.");
       });
     }
     if (roles.reflect) fill(document.getElementById("leap-result-reflect"), "reflect", ranked[roles.reflect.key],
@@ -214,6 +233,9 @@
     var y = function (v) { return height - pad - (v - 1) * (height - 2 * pad) / Math.max(1, max - 1); };
     var chart = svg("svg", { viewBox: "0 0 " + width + " " + height, width: width, height: height, "class": "leap-spark",
                              "aria-hidden": "true", focusable: "false" });
+    for (var level = 1; level <= max; level++) {  // faint guide lines, one per rating, lowest at the bottom
+      chart.appendChild(svg("line", { x1: 0, x2: width, y1: y(level), y2: y(level), "class": "leap-spark__guide" }));
+    }
     var known = points.map(function (v, i) { return v ? [x(i), y(v)] : null; }).filter(Boolean);
     if (known.length > 1) {
       chart.appendChild(svg("polyline", { points: known.map(function (p) { return p.join(","); }).join(" "),
@@ -233,8 +255,10 @@
     var table = document.createElement("table");
     table.className = "leap-history-table";
     var head = table.createTHead().insertRow();
-    [data.roles.rate.singular.replace(/^./, function (c) { return c.toUpperCase(); }),
-     "Over time", history.map(function (h) { return h.date; }).join(" → ")].forEach(function (label) {
+    var over = history.length > 1;  // one saved result has no line to draw yet
+    [data.roles.rate.singular.replace(/^./, function (c) { return c.toUpperCase(); })]
+      .concat(over ? ["Over time"] : []).concat([history.map(function (h) { return h.date; }).join(" → ")])
+      .forEach(function (label) {
       var th = document.createElement("th");
       th.scope = "col";
       th.textContent = label;
@@ -248,14 +272,13 @@
       name.scope = "row";
       name.textContent = entry.title;
       row.appendChild(name);
-      var cell = row.insertCell();
-      cell.appendChild(sparkline(values, data.max));
+      if (over) row.insertCell().appendChild(sparkline(values, data.max));
       row.insertCell().textContent = values.map(function (v) { return v ? ratingName(data, v) : "–"; }).join(" → ");
     });
     var next = document.createElement("p");
     var first = new Date(history[0].date + "T12:00:00");
     var due = [4, 8, 12].map(function (weeks) {
-      var d = new Date(first); d.setDate(d.getDate() + weeks * 7); return d.toISOString().slice(0, 10);
+      var d = new Date(first); d.setDate(d.getDate() + weeks * 7); return window.leapStore.day(d);
     }).filter(function (d) { return d > history[history.length - 1].date; });
     next.textContent = due.length ? "Next time to take it again: " + due[0] + " (week " +
       ([4, 8, 12][3 - due.length]) + " after your first)." : "You have taken it at every suggested point; keep going as you like.";
@@ -265,7 +288,7 @@
   function snapshot(store) {
     var answers = read(store);
     if (!Object.keys(answers.ratings).length) return false;
-    var today = new Date().toISOString().slice(0, 10);
+    var today = window.leapStore.day();
     var history = store.record.assessments.filter(function (h) { return h.date !== today; });
     history.push({ date: today, ratings: answers.ratings, ticked: answers.ticked, target: answers.target });
     store.record.assessments = history;

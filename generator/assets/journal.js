@@ -116,8 +116,9 @@
   }
 
   function markdown(catalog, rows, store, title) {
-    var lines = ["# " + title + ": my journal", "", "Saved " + new Date().toISOString().slice(0, 10) + ".", ""];
+    var lines = ["# " + title + ": my journal", "", "Saved " + window.leapStore.day() + ".", ""];
     var history = store.record.assessments;
+    var results = store.record.results;
     var ticked = catalog.assessment.filter(function (f) {
       return f.name.indexOf("tick:") === 0 && store.answers("assessment")[f.name];
     });
@@ -126,12 +127,20 @@
       ticked.forEach(function (f) { lines.push("- " + f.label); });
       lines.push("");
     }
-    if (history.length) {
-      lines.push("## Self-assessment over time", "");
+    if (results && (results.recommend.length || results.tick.length)) {
+      lines.push("## My latest self-assessment results (" + results.date + ")", "");
+      if (results.tick.length) lines.push("To work on first: " + results.tick.join("; ") + ".", "");
+      if (results.recommend.length) {
+        lines.push("To start with: " + results.recommend.map(function (r) { return r.title; }).join("; ") + ".", "");
+      }
+    }
+    if (history.length > 1) {  // one saved result is the ratings below
+      lines.push("## Self-assessment over time", "", "Ratings on " + history.map(function (h) { return h.date; })
+        .join(", ") + ":", "");
       var rated = catalog.assessment.filter(function (f) { return f.name.indexOf("rating:") === 0; });
       rated.forEach(function (field) {
         var id = field.name.slice("rating:".length);
-        lines.push("- " + field.label.replace(/: rating$/, "") + ": " + history.map(function (h) {
+        lines.push("- " + field.label.replace(/: (rating, 1 to 5|level)$/, "") + ": " + history.map(function (h) {
           return (h.ratings || {})[id] || "–";
         }).join(" → "));
       });
@@ -148,6 +157,22 @@
       });
     });
     return lines.join("\n") + "\n";
+  }
+
+  /* With nothing saved here, offer answers this guide saved at another address (the site moved). */
+  function offerElsewhere(store, redraw, say) {
+    var others = store.elsewhere();
+    if (store.hasAnswers() || !others.length) return;
+    var box = element("p", "This browser holds " + others[0].count + " answers to this guide saved at another address (" +
+                           others[0].site + "), perhaps before the guide moved. ", "leap-message leap-elsewhere");
+    var button = element("button", "Bring them here", "md-button");
+    button.type = "button";
+    button.addEventListener("click", function () {
+      if (store.restore(others[0].record)) { box.remove(); redraw(); say("Brought " + others[0].count + " answers here."); }
+      else say(store.problem);
+    });
+    box.appendChild(button);
+    document.querySelector(".leap-journal").prepend(box);
   }
 
   function start() {
@@ -172,15 +197,17 @@
       var table = document.getElementById("leap-journal-progress");
       table.hidden = !any;
       var done = rows.filter(function (r) { return r.state === "done"; }).length;
-      var started = rows.filter(function (r) { return r.state !== "not started"; }).length;
-      table.replaceChildren(element("p", "You have started " + started + " of " + rows.length + " worksheets, and finished " +
-                                         done + "."), progress(rows));
+      var begun = rows.filter(function (r) { return r.state !== "not started"; });
+      table.replaceChildren(element("p", "You have started " + begun.length + " of " + rows.length +
+                                         " worksheets, and answered every question on " + done + " of them."),
+                            progress(begun));
       var answers = document.getElementById("leap-journal-answers");
       answers.replaceChildren(assessmentOf(catalog, store), answersOf(rows));
       return rows;
     };
     var rows = draw();
     if (store.problem) say(store.problem);
+    offerElsewhere(store, function () { rows = draw(); }, say);
 
     var input = document.getElementById("leap-import-file");
     input.addEventListener("change", function () {
@@ -210,7 +237,7 @@
     page.addEventListener("click", function (event) {
       var action = event.target.closest && event.target.closest("[data-leap-action]");
       var name = action && action.getAttribute("data-leap-action");
-      var day = new Date().toISOString().slice(0, 10);
+      var day = window.leapStore.day();
       if (name === "export-json") {
         window.leapStore.download(catalog.guide + "-answers-" + day + ".json", "application/json", store.exportText());
         say("Saved your answers to a file. Keep it somewhere safe; restore it here, or in another browser, with " +

@@ -15,18 +15,21 @@
       store.set(sheetId, name, value, question);
       filled += 1;
     };
-    var start = answers.start ? answers.start.value : new Date().toISOString().slice(0, 10);
+    var start = answers.start ? answers.start.value : window.leapStore.day();
     put("start", start, "I start on");
     var day = new Date(start + "T12:00:00");
+    /* Each stretch takes one recommendation: what to do, by the stretch's last day, and how to tell
+     * it worked. Its focus question stays the reader's to answer. */
     (results.recommend || []).slice(0, periods.length).forEach(function (item, index) {
       var period = periods[index];
       var n = index + 1;
       day.setDate(day.getDate() + period.days);
-      var against = item.against && item.against.length ? " (works against: " + item.against.join(", ") + ")" : "";
-      put("p" + n + "-focus", item.title + against, period.title + ": " + period.focus);
-      put("p" + n + "-actions", item.action || "", period.title + ": actions");
+      var due = window.leapStore.day(day);
+      var against = item.against && item.against.length ? " It works against: " + item.against.join("; ") + "." : "";
+      put("p" + n + "-actions", item.title + ", by " + due + ": " + (item.action || "") + against,
+          period.title + ": actions");
       put("p" + n + "-measure", item.sign || "", period.title + ": how I will know it worked");
-      put("p" + n + "-review", day.toISOString().slice(0, 10), period.title + ": review date");
+      put("p" + n + "-review", due, period.title + ": review date");
     });
     return filled;
   }
@@ -44,9 +47,10 @@
     events.forEach(function (event, index) {
       var next = new Date(event.date + "T12:00:00");
       next.setDate(next.getDate() + 1);
+      var end = window.leapStore.day(next);
       lines.push("BEGIN:VEVENT", "UID:" + icsDate(event.date) + "-" + index + "-" + stamp + "@leap",
                  "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + icsDate(event.date),
-                 "DTEND;VALUE=DATE:" + icsDate(next.toISOString().slice(0, 10)),
+                 "DTEND;VALUE=DATE:" + icsDate(end),
                  "SUMMARY:" + icsText(event.summary), "DESCRIPTION:" + icsText(event.description), "END:VEVENT");
     });
     lines.push("END:VCALENDAR");

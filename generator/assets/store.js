@@ -122,8 +122,11 @@
     return this.write();
   };
 
+  /* The page the reader was last on (not the home page or the journal), for "pick up where you left off". */
   Store.prototype.visit = function (title) {
-    this.record.visited = { path: window.location.href.slice(this.site.length), title: title, at: new Date().toISOString() };
+    var path = window.location.href.slice(this.site.length).split("#")[0];
+    if (!path || path === "index.html" || /^journal\/?(index\.html)?$/.test(path)) return;
+    this.record.visited = { path: path, title: title, at: new Date().toISOString() };
     this.write();
   };
 
@@ -131,6 +134,23 @@
     var sheets = this.record.sheets;
     return Object.keys(sheets).some(function (sheet) { return Object.keys(sheets[sheet]).length > 0; }) ||
       this.record.assessments.length > 0;
+  };
+
+  /* Answers this guide saved at another address of this host (the site moved, or the offline copy
+   * was opened from another folder): [{key, site, count}]. They are never taken without asking. */
+  Store.prototype.elsewhere = function () {
+    var found = [];
+    try {
+      for (var i = 0; i < window.localStorage.length; i++) {
+        var key = window.localStorage.key(i);
+        if (!key || key === this.key || key.indexOf("leap:v2:") !== 0 || !key.endsWith("|" + this.guide)) continue;
+        var record = JSON.parse(window.localStorage.getItem(key) || "null");
+        var count = record && record.sheets ? Object.keys(record.sheets).reduce(function (total, sheet) {
+          return total + Object.keys(record.sheets[sheet] || {}).length; }, 0) : 0;
+        if (count) found.push({ key: key, site: record.site, count: count, record: record });
+      }
+    } catch (e) { /* storage unreadable: nothing to offer */ }
+    return found;
   };
 
   /* The whole record as a file to keep: it restores with restore(). */
@@ -174,6 +194,13 @@
     return true;
   };
 
+  /* A date as YYYY-MM-DD in the reader's own time zone (toISOString would give UTC's day). */
+  function day(date) {
+    var d = date || new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
   /* Download text as a file, made in the browser. */
   function download(name, type, text) {
     var link = document.createElement("a");
@@ -188,18 +215,26 @@
   window.leapStore = {
     get: function () { return store || (store = new Store()); },
     download: download,
+    day: day,
     VERSION: VERSION
   };
+
+  function pageTitle() {
+    var heading = document.querySelector("article h1") || document.querySelector("h1");
+    return (heading ? heading.textContent : document.title).replace(/\u00b6/g, "").trim();
+  }
 
   function start() {
     var s = window.leapStore.get();
     var notice = document.querySelector(".leap-continue");
-    if (notice && s.hasAnswers()) {
-      var link = notice.querySelector(".leap-continue__link");
-      if (link && s.record.visited) {
-        link.href = new URL(s.record.visited.path, s.site).href;
-        link.textContent = "Continue where you left off: " + s.record.visited.title;
-      }
+    if (!notice) {
+      if (document.querySelector("article") && s.hasAnswers()) s.visit(pageTitle());
+      return;
+    }
+    var link = notice.querySelector(".leap-continue__link");
+    if (s.hasAnswers() && s.record.visited && link) {
+      link.href = new URL(s.record.visited.path, s.site).href;
+      link.textContent = s.record.visited.title;
       notice.hidden = false;
     }
   }
