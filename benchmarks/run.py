@@ -34,7 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.build import check  # noqa: E402
+from generator.build import check
 
 # Runs `leap build` in this child process and reports its own peak memory.
 CHILD = """
@@ -66,8 +66,9 @@ def synthesize(target: Path, copies: int) -> None:
                     for field in fields:
                         item[field] = [f"{i}-{k}" for i in data.get(field, [])]
                 name = f"{source.stem}-{k}.yaml" if k else source.name
-                (target / folder / name).write_text(yaml.safe_dump(item, allow_unicode=True, sort_keys=False),
-                                                    encoding="utf-8")
+                (target / folder / name).write_text(
+                    yaml.safe_dump(item, allow_unicode=True, sort_keys=False), encoding="utf-8"
+                )
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, str]:
@@ -99,17 +100,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="only 1x and 10x")
     sizes = [1, 10] if parser.parse_args().quick else [1, 10, 30]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}")
-    print(f"{'size':>5} {'pages':>6} {'leap build s':>13} {'zensical s':>11} {'leap/zensical':>14} "
-          f"{'leap vs 1x':>11} {'peak MB':>8} {'site MB':>8}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+    print(
+        f"{'size':>5} {'pages':>6} {'leap build s':>13} {'zensical s':>11} {'leap/zensical':>14} "
+        f"{'leap vs 1x':>11} {'peak MB':>8} {'site MB':>8}"
+    )
     results: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as work:
         for copies in sizes:
             r = results[copies] = measure(copies, Path(work))
-            print(f"{copies:>4}x {int(r['pages']):>6} {r['leap']:>13.2f} {r['zensical']:>11.2f} "
-                  f"{r['leap'] / r['zensical']:>14.2f} {r['leap'] / results[1]['leap']:>10.1f}x "
-                  f"{r['peak_mb']:>8.0f} {r['site_mb']:>8.1f}", flush=True)
+            print(
+                f"{copies:>4}x {int(r['pages']):>6} {r['leap']:>13.2f} {r['zensical']:>11.2f} "
+                f"{r['leap'] / r['zensical']:>14.2f} {r['leap'] / results[1]['leap']:>10.1f}x "
+                f"{r['peak_mb']:>8.0f} {r['site_mb']:>8.1f}",
+                flush=True,
+            )
     print(f"growth leap 10x/1x: {results[10]['leap'] / results[1]['leap']:.1f}")
     print(f"ratio leap/zensical at 10x: {results[10]['leap'] / results[10]['zensical']:.2f}")
 

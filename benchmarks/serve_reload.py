@@ -16,8 +16,8 @@ Prints one row per run and the median of each kind.
 from __future__ import annotations
 
 import argparse
-import re
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -37,7 +37,7 @@ TRAIT = "vision"
 # Each edit: the trait's file text, and a marker to put in it -> the new text.
 EDITS = {
     "words": lambda text, marker: re.sub(r"(body: \|\n  )", rf"\1Now {marker}. ", text, count=1),
-    "title": lambda text, marker: re.sub(r"^title: .*$", f"title: Vision, {marker}", text, count=1, flags=re.M),
+    "title": lambda text, marker: re.sub(r"^title: .*$", f"title: Vision, {marker}", text, count=1, flags=re.MULTILINE),
 }
 
 
@@ -71,8 +71,13 @@ def main() -> None:
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         port = free_port()
         env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-        server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         source = project / "content" / "traits" / f"{TRAIT}.yaml"
         original = source.read_text(encoding="utf-8")
         url = f"http://127.0.0.1:{port}/traits/{TRAIT}/"
@@ -86,15 +91,18 @@ def main() -> None:
                 print(f"{'run':>3} {'edit':>6} {'save to reloaded page, s':>25}")
                 text = original
                 for run in range(1, runs + 1):
-                    for kind in EDITS:
+                    for kind, edit in EDITS.items():
                         time.sleep(2.5)  # let the previous rebuild settle
                         marker = f"{kind} edit {run}"
-                        text = EDITS[kind](text, marker)
+                        text = edit(text, marker)
                         start = time.perf_counter()
                         source.write_text(text, encoding="utf-8")
-                        page.wait_for_function("t => (document.querySelector('article') || {}).textContent?.includes(t)",
-                                               arg=marker, timeout=120_000,
-                                               polling=20)
+                        page.wait_for_function(
+                            "t => (document.querySelector('article') || {}).textContent?.includes(t)",
+                            arg=marker,
+                            timeout=120_000,
+                            polling=20,
+                        )
                         timings[kind].append(time.perf_counter() - start)
                         print(f"{run:>3} {kind:>6} {timings[kind][-1]:>25.2f}", flush=True)
                 browser.close()

@@ -44,13 +44,18 @@ def assessment_data(graph: Graph) -> dict[str, Any]:
         if kind_id is None:
             continue
         kind = framework.kind(kind_id)
-        roles[role] = {"kind": kind.id, "key": kind.folder, "singular": kind.singular, "plural": kind.plural,
-                       "items": [_entry(graph, item, role, assessment.rate, assessment.tick)
-                                 for item in content.of_kind(kind_id)]}
+        roles[role] = {
+            "kind": kind.id,
+            "key": kind.folder,
+            "singular": kind.singular,
+            "plural": kind.plural,
+            "items": [_entry(graph, item, role, assessment.rate, assessment.tick) for item in content.of_kind(kind_id)],
+        }
     return {
         "by": assessment.by,
         "max": 5 if assessment.by == "scale" else len(framework.levels),
-        "levels": [{"id": level.id, "title": level.title} for level in framework.levels] if assessment.by == "level"
+        "levels": [{"id": level.id, "title": level.title} for level in framework.levels]
+        if assessment.by == "level"
         else [],
         "rated_folder": rated.folder,
         "top": {role: TOP[role] for role in roles},
@@ -71,8 +76,9 @@ def _entry(graph: Graph, item: Any, role: str, rate: str, tick: str | None) -> d
     return entry
 
 
-def rank(data: Mapping[str, Any], ratings: Mapping[str, int], ticked: set[str] | list[str],
-         target: int | None = None) -> dict[str, list[str]]:
+def rank(
+    data: Mapping[str, Any], ratings: Mapping[str, int], ticked: set[str] | list[str], target: int | None = None
+) -> dict[str, list[str]]:
     """The ids to show, best first, keyed by each role's kind folder (for our guide:
     ``{"barriers": [...], "strategies": [...], "shifts": [...]}``). With no recommended kind,
     the rated kind's lowest-rated items are given instead. ``target`` is the level aimed for."""
@@ -94,8 +100,9 @@ def rank(data: Mapping[str, Any], ratings: Mapping[str, int], ticked: set[str] |
     for role in ("recommend", "reflect"):
         if role in roles:
             first = result[roles["tick"]["key"]][0] if "tick" in roles and result[roles["tick"]["key"]] else None
-            result[roles[role]["key"]] = _recommend(roles[role]["items"], need, weight, data["weights"][role],
-                                                    first if role == "recommend" else None)[: top[role]]
+            result[roles[role]["key"]] = _recommend(
+                roles[role]["items"], need, weight, data["weights"][role], first if role == "recommend" else None
+            )[: top[role]]
     if "recommend" not in roles:  # sorted() is stable: ties stay in learning order
         lowest = sorted((e["id"] for e in roles["rate"]["items"] if need[e["id"]] > 0), key=lambda i: -need[i])
         result[roles["rate"]["key"]] = lowest[: top["rate"]]
@@ -113,8 +120,13 @@ def _needs(data: Mapping[str, Any], ratings: Mapping[str, int], target: int | No
     return need
 
 
-def _recommend(entries: list[dict[str, Any]], need: dict[str, float], weight: dict[str, float],
-               weights: list[float], first: str | None) -> list[str]:
+def _recommend(
+    entries: list[dict[str, Any]],
+    need: dict[str, float],
+    weight: dict[str, float],
+    weights: list[float],
+    first: str | None,
+) -> list[str]:
     flagged, built = weights
     score = {}
     for entry in entries:

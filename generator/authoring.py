@@ -34,23 +34,32 @@ def id_problem(framework: Framework, item_id: str) -> str | None:
     return None
 
 
-def new_item(framework: Framework, kind: Kind, title: str, docs: list[SourceDoc], folder: Path,
-             schemas: Path) -> str:
+def new_item(framework: Framework, kind: Kind, title: str, docs: list[SourceDoc], folder: Path, schemas: Path) -> str:
     """A valid, commented skeleton for a new item that will live in ``folder``: it comes last in
     its section, and its notes come from the framework's help for each field."""
-    orders = [d.data["order"] for d in docs if d.folder == kind.folder and isinstance(d.data, dict)
-              and isinstance(d.data.get("order"), int)]
-    lines = [modeline(kind.id, folder.resolve().as_posix(), schemas.resolve().as_posix()).rstrip("\n"),
-             f"# A new {kind.singular}, made by `leap new`. Replace the example text in every field, then",
-             "# preview it with `leap serve`. Lines starting with # are notes for you; the site ignores them.",
-             "", f"title: {json.dumps(title, ensure_ascii=False)}",
-             "# Where it comes in its section: lower numbers first.", f"order: {max(orders, default=0) + 1}"]
+    orders = [
+        d.data["order"]
+        for d in docs
+        if d.folder == kind.folder and isinstance(d.data, dict) and isinstance(d.data.get("order"), int)
+    ]
+    lines = [
+        modeline(kind.id, folder.resolve().as_posix(), schemas.resolve().as_posix()).rstrip("\n"),
+        f"# A new {kind.singular}, made by `leap new`. Replace the example text in every field, then",
+        "# preview it with `leap serve`. Lines starting with # are notes for you; the site ignores them.",
+        "",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        "# Where it comes in its section: lower numbers first.",
+        f"order: {max(orders, default=0) + 1}",
+    ]
     for spec in kind.fields:
         lines += ["", *_note(spec.help), *_example(framework, kind, spec)]
     for relation in framework.relations_of(kind.id):
         target = framework.kind(relation.target)
-        lines += ["", *_note(relation.help or f"Ids of {target.plural} (their file names without .yaml)."),
-                  f"{relation.field}: []"]
+        lines += [
+            "",
+            *_note(relation.help or f"Ids of {target.plural} (their file names without .yaml)."),
+            f"{relation.field}: []",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -60,20 +69,39 @@ def _note(text: str) -> list[str]:
 
 def _example(framework: Framework, kind: Kind, spec: FieldSpec) -> list[str]:
     """The field with example text that passes `leap check`; an optional field as a note."""
-    text = {"line": [f"{spec.name}: One line about this {kind.singular}."],
-            "markdown": [f"{spec.name}: |", f"  A few sentences about this {kind.singular}. You may use **bold**,",
-                         "  *italics*, lists and [links](https://example.org)."],
-            "lines": [f"{spec.name}:", *(f"  - Entry {n}." for n in range(1, max(spec.min, 2) + 1))],
-            "prompts": [f"{spec.name}:", "  - Where in the last month did this matter most in your work?",
-                        "  - What would someone who knows you well say about you here?",
-                        "  - What is one small thing you could do differently next week?"],
-            "scale": [f"{spec.name}:", "  low: What a rating of 1 looks like.", "  middle: What a 3 looks like.",
-                      "  high: What a 5 looks like."],
-            "levels": [f"{spec.name}:", *(f"  {level.id}: What it looks like at this level." for level in
-                                          framework.levels)],
-            "action": [f"{spec.name}:", "  do: One concrete thing to do.", "  time: This week",
-                       "  sign: How you will know it worked.", "  debrief: What will you ask yourself afterwards?"],
-            "tags": [f"{spec.name}: [{kind.id}]"]}[spec.type]
+    text = {
+        "line": [f"{spec.name}: One line about this {kind.singular}."],
+        "markdown": [
+            f"{spec.name}: |",
+            f"  A few sentences about this {kind.singular}. You may use **bold**,",
+            "  *italics*, lists and [links](https://example.org).",
+        ],
+        "lines": [f"{spec.name}:", *(f"  - Entry {n}." for n in range(1, max(spec.min, 2) + 1))],
+        "prompts": [
+            f"{spec.name}:",
+            "  - Where in the last month did this matter most in your work?",
+            "  - What would someone who knows you well say about you here?",
+            "  - What is one small thing you could do differently next week?",
+        ],
+        "scale": [
+            f"{spec.name}:",
+            "  low: What a rating of 1 looks like.",
+            "  middle: What a 3 looks like.",
+            "  high: What a 5 looks like.",
+        ],
+        "levels": [
+            f"{spec.name}:",
+            *(f"  {level.id}: What it looks like at this level." for level in framework.levels),
+        ],
+        "action": [
+            f"{spec.name}:",
+            "  do: One concrete thing to do.",
+            "  time: This week",
+            "  sign: How you will know it worked.",
+            "  debrief: What will you ask yourself afterwards?",
+        ],
+        "tags": [f"{spec.name}: [{kind.id}]"],
+    }[spec.type]
     return text if spec.required else [f"# {line}" for line in text]
 
 
@@ -81,12 +109,21 @@ class _Dumper(yaml.SafeDumper):
     """Multi-line text as a literal block (``|``), the way people write it by hand."""
 
 
-_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+_Dumper.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None),
+)
 
 
-def import_csv(framework: Framework, text: str, shown: str, content_docs: list[SourceDoc], content_dir: Path,
-               schemas: Path, replace: bool) -> tuple[dict[str, str], list[Problem]]:
+def import_csv(
+    framework: Framework,
+    text: str,
+    shown: str,
+    content_docs: list[SourceDoc],
+    content_dir: Path,
+    schemas: Path,
+    replace: bool,
+) -> tuple[dict[str, str], list[Problem]]:
     """The content files a spreadsheet of items describes (``{path under content/: text}``),
     checked together with the content already there. Problems point at ``FILE:row`` (the header
     is row 1)."""
@@ -113,8 +150,13 @@ def import_csv(framework: Framework, text: str, shown: str, content_docs: list[S
         for doc in rows:
             on_disk = next((d for d in existing if d.kind == "item" and d.id == doc.id), None)
             if on_disk:
-                problems.append(Problem(shown, doc.line_of(()), f"'{doc.id}' already exists as {on_disk.path}; "
-                                        "use --replace to overwrite it with this row"))
+                problems.append(
+                    Problem(
+                        shown,
+                        doc.line_of(()),
+                        f"'{doc.id}' already exists as {on_disk.path}; use --replace to overwrite it with this row",
+                    )
+                )
     if problems:
         return {}, problems
     _, found = validate_content(existing + rows)
@@ -133,11 +175,13 @@ def _read_csv(framework: Framework, text: str, shown: str) -> tuple[list[dict[st
     except csv.Error as err:  # a cell longer than the csv module allows, say
         return [], [Problem(shown, reader.line_num, f"unreadable CSV: {err}")]
     known = header(framework)
-    problems = [Problem(shown, 1, f"unknown column '{c}' (known: {', '.join(known)})") for c in columns
-                if c not in known]
+    problems = [
+        Problem(shown, 1, f"unknown column '{c}' (known: {', '.join(known)})") for c in columns if c not in known
+    ]
     problems += [Problem(shown, 1, f"missing column '{c}'") for c in ("id", "type", "title") if c not in columns]
-    problems += [Problem(shown, 1, f"column '{c}' appears more than once") for c in sorted(set(columns))
-                 if columns.count(c) > 1]
+    problems += [
+        Problem(shown, 1, f"column '{c}' appears more than once") for c in sorted(set(columns)) if columns.count(c) > 1
+    ]
     return [dict(zip(columns, row)) for row in body if row], problems
 
 

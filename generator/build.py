@@ -68,19 +68,24 @@ def check(content_dir: Path, strict: bool = False) -> Checked:
     return Checked(content, graph, tuple(sorted(problems)))
 
 
-def render(content_dir: Path, brand: Brand = DEFAULT_BRAND, strict: bool = False,
-           pdf_links: bool = False) -> Rendered:
-    """Check the content and render every page and data file. Pure: nothing is written.
-    ``pdf_links`` is for `leap pdf`, which prints the worksheets' PDFs."""
+def render(content_dir: Path, brand: Brand = DEFAULT_BRAND, strict: bool = False) -> Rendered:
+    """Check the content and render every page and data file. Pure: nothing is written. (The
+    links to printed PDFs are added during a build, for those the store holds: see pdfstore.)"""
     checked = check(content_dir, strict)
     brand = brand.named(checked.content.guide.title)
-    pages = dict(sorted({**render_pages(checked.content, checked.graph, brand, pdf_links),
-                         **data_files(checked.graph), **bundled_files()}.items()))
+    pages = dict(
+        sorted(
+            {
+                **render_pages(checked.content, checked.graph, brand),
+                **data_files(checked.graph),
+                **bundled_files(),
+            }.items()
+        )
+    )
     return Rendered(checked, pages, site_nav(checked.content), brand)
 
 
-def generate(content_dir: Path, docs_dir: Path, strict: bool = False, brand: Brand = DEFAULT_BRAND,
-             pdf_links: bool = False) -> Generated:
+def generate(content_dir: Path, docs_dir: Path, strict: bool = False, brand: Brand = DEFAULT_BRAND) -> Generated:
     """Render the content and write the pages that changed into ``docs_dir``."""
-    rendered = render(content_dir, brand, strict, pdf_links)
+    rendered = render(content_dir, brand, strict)
     return Generated(rendered, write_pages(rendered.pages, docs_dir, "docs"))

@@ -14,8 +14,9 @@ from importlib import resources
 FOLDER = "assets/leap"
 STYLESHEETS = (f"{FOLDER}/leap.css", f"{FOLDER}/print.css")
 # In the order the pages load them: the store first, since the others use it.
-SCRIPTS = tuple(f"{FOLDER}/{name}" for name in ("store.js", "worksheets.js", "plan.js", "assessment.js", "journal.js",
-                                                 "a11y.js"))
+SCRIPTS = tuple(
+    f"{FOLDER}/{name}" for name in ("store.js", "worksheets.js", "plan.js", "assessment.js", "journal.js", "a11y.js")
+)
 POLYFILLS = (f"{FOLDER}/vendor/iframe-worker/shim.js",)
 
 

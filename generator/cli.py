@@ -25,25 +25,40 @@ from .authoring import id_problem, import_csv, new_item
 from .build import Rendered, check
 from .config import Settings, settings_of
 from .framework import Framework
+from .handwritten import hand_written
 from .loader import FRAMEWORK_FILE, SourceDoc, display_path, load_content
 from .paths import UnsafePath
-from .pdf import PdfError, make_pdfs
+from .pdf import JOBS, PdfError, make_pdfs
+from .pdfstore import prune
 from .problems import ContentError, Problem, errors_in
+from .render import render_pages
 from .schema import SCHEMAS, schema_files
 from .serve import serve
 from .starter import starter_files
 from .validate import check_framework_file, framework_of
-from .wiki import FLAVORS, wiki_pages
-from .worksheets import workbook_order
+from .wiki import FLAVORS, removed_pages, wiki_pages
 from .writer import create_files, write_pages, write_zip
 
-CONFIG = click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
-                      default="mkdocs.yml", show_default=True, help="The site's config file.")
-CONTENT = click.option("--content", "content_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                       help="Use this content folder instead of the one in mkdocs.yml (the leap plugin's 'content').")
+CONFIG = click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="mkdocs.yml",
+    show_default=True,
+    help="The site's config file.",
+)
+CONTENT = click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Use this content folder instead of the one in mkdocs.yml (the leap plugin's 'content').",
+)
 # RFC 3986: a host, an optional port, and a path of unreserved, sub-delim, ':', '@' and %XX only.
-SITE_URL = re.compile(r"^https?://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?"
-                      r"(/([A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})*)?$")
+SITE_URL = re.compile(
+    r"^https?://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?"
+    r"(/([A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})*)?$"
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,44 +79,71 @@ def check_command(content_dir: Path | None, config_file: Path, strict: bool) -> 
     except ContentError as err:
         _fail(err.problems)
     _print(list(checked.warnings))
-    click.echo(f"{display_path(content_dir)}: {len(checked.content.items)} items, "
-               f"{len(checked.graph.edges)} relations, {len(checked.warnings)} warnings.")
+    click.echo(
+        f"{display_path(content_dir)}: {len(checked.content.items)} items, "
+        f"{len(checked.graph.edges)} relations, {len(checked.warnings)} warnings."
+    )
 
 
 @main.command("build")
 @click.option("--strict", is_flag=True, help="Treat content warnings as errors.")
 @CONFIG
 @CONTENT
-@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to build the site: a new or empty folder, or one leap built.  "
-                   "[default: site, or site-offline with --offline]")
-@click.option("--site-url", default=None, metavar="URL",
-              help="The address the site will be served from, such as "
-                   "https://intranet.example.com/leadership/ (needed under a sub-path).")
-@click.option("--offline", is_flag=True,
-              help="Build for opening from a file share or file://, and zip it (site-offline.zip).")
-def build_command(strict: bool, config_file: Path, content_dir: Path | None, site_dir: Path | None,
-                  site_url: str | None, offline: bool) -> None:
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to build the site: a new or empty folder, or one leap built.  "
+    "[default: site, or site-offline with --offline]",
+)
+@click.option(
+    "--site-url",
+    default=None,
+    metavar="URL",
+    help="The address the site will be served from, such as "
+    "https://intranet.example.com/leadership/ (needed under a sub-path).",
+)
+@click.option(
+    "--offline", is_flag=True, help="Build for opening from a file share or file://, and zip it (site-offline.zip)."
+)
+def build_command(
+    strict: bool,
+    config_file: Path,
+    content_dir: Path | None,
+    site_dir: Path | None,
+    site_url: str | None,
+    offline: bool,
+) -> None:
     """Generate the pages from the content and build the site (strict: no broken links)."""
     site_dir = site_dir or Path("site-offline" if offline else "site")
-    config = _load(config_file, content_dir, site_dir=site_dir, site_url=_site_url(site_url), strict=strict,
-                   offline=offline)
+    config = _load(
+        config_file, content_dir, site_dir=site_dir, site_url=_site_url(site_url), strict=strict, offline=offline
+    )
     _build(config)
     if offline:
         archive = write_zip(site_dir, site_dir.with_name(site_dir.name + ".zip"))
-        click.echo(f"Offline site in {site_dir.as_posix()}/ and {archive.as_posix()}: "
-                   f"open {(site_dir / 'index.html').resolve().as_uri()}")
+        archive.chmod(0o644)  # for colleagues on a file share, whatever the umask
+        click.echo(
+            f"Offline site in {site_dir.as_posix()}/ and {archive.as_posix()}: "
+            f"open {(site_dir / 'index.html').resolve().as_uri()}"
+        )
     else:
-        click.echo(f"Site built in {site_dir.as_posix()}/. Serve that folder from your web server, "
-                   "or run `leap serve` for a live preview.")
+        click.echo(
+            f"Site built in {site_dir.as_posix()}/. Serve that folder from your web server, "
+            "or run `leap serve` for a live preview."
+        )
 
 
 def _site_url(url: str | None) -> str | None:
     if url is None:
         return None
     if not SITE_URL.match(url):
-        click.echo("error: --site-url must be a full http(s) address such as https://intranet.example.com/leadership/, "
-                   f"with only letters, digits and - . _ ~ / in its path; not {url!r}", err=True)
+        click.echo(
+            "error: --site-url must be a full http(s) address such as https://intranet.example.com/leadership/, "
+            f"with only letters, digits and - . _ ~ / in its path; not {url!r}",
+            err=True,
+        )
         sys.exit(1)
     return url if url.endswith("/") else url + "/"
 
@@ -110,19 +152,35 @@ def _site_url(url: str | None) -> str | None:
 @CONFIG
 @CONTENT
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default="site", show_default=True)
-def pdf_command(config_file: Path, content_dir: Path | None, site_dir: Path) -> None:
-    """Build the site, then print every worksheet to PDF and bind the A4 and US Letter workbooks."""
-    config = _load(config_file, content_dir, site_dir=site_dir)
-    _plugin(config).pdf_links = True  # this build's worksheets link to the PDFs printed below
+@click.option(
+    "--site-url",
+    default=None,
+    metavar="URL",
+    help="The address the site will be served from: printed on paper under each worksheet's link.",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 16), default=JOBS, show_default=True, help="Pages printed at once."
+)
+def pdf_command(config_file: Path, content_dir: Path | None, site_dir: Path, site_url: str | None, jobs: int) -> None:
+    """Build the site, print every worksheet not printed yet (A4 and US Letter) and bind the two
+    workbooks; the PDFs are kept in .leap-pdf/, and every later build links those still up to date."""
+    url = _site_url(site_url)
+    config = _load(config_file, content_dir, site_dir=site_dir, site_url=url)
     rendered = _build(config)
-    entries = workbook_order(rendered.checked.content)
+    plan = _plugin(config).pdf_plan
+    assert plan is not None
     try:
-        written = make_pdfs(site_dir, rendered.checked.content.guide, entries, rendered.brand)
+        report = make_pdfs(site_dir, plan, rendered.checked.content, rendered.brand, jobs=jobs)
     except PdfError as err:
-        click.echo(f"error: {err}", err=True)
-        sys.exit(1)
-    click.echo(f"Wrote {len(written)} PDFs to {(site_dir / 'pdf').as_posix()}/, including "
-               f"workbook-a4.pdf and workbook-letter.pdf.")
+        _error(str(err))
+    if report.printed or report.bound:  # build again: the site now carries and links them
+        _build(_load(config_file, content_dir, site_dir=site_dir, site_url=url))
+    prune(plan)
+    click.echo(
+        f"Printed {report.printed} worksheet PDFs and {report.bound} workbooks, reused {report.reused} "
+        f"(kept in {plan.store.name}/); the site carries and links them in {(site_dir / 'pdf').as_posix()}/"
+        + (", with workbook-a4.pdf and workbook-letter.pdf." if plan.workbooks else ".")
+    )
 
 
 @main.command("serve")
@@ -145,26 +203,48 @@ def export_group() -> None:
 
 @export_group.command("wiki")
 @click.option("--flavor", type=click.Choice(FLAVORS), required=True, help="The wiki the pages are for.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="The folder to write the pages to, such as a clone of the wiki's repository.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="The folder to write the pages to, such as a clone of the wiki's repository.",
+)
 @CONFIG
 @CONTENT
 def export_wiki_command(flavor: str, out_dir: Path, config_file: Path, content_dir: Path | None) -> None:
-    """Write the guide as plain Markdown pages linked the way that wiki expects."""
+    """Write the guide, and the pages written by hand in docs/, as pages for that wiki: Markdown
+    linked the way it expects or, for MediaWiki, wikitext and an XML dump for importDump.php."""
     settings = _settings(config_file, content_dir)
     try:
         checked = check(settings.content_dir)
         brand = settings.brand.named(checked.content.guide.title)
-        report = write_pages(wiki_pages(checked.graph, flavor, brand), out_dir, "wiki")
+        hand, skipped = hand_written(settings.docs_dir, render_pages(checked.content, checked.graph, brand))
+        pages = wiki_pages(checked.graph, flavor, brand, hand, settings.content_dir)
+        report = write_pages(pages, out_dir, "wiki")
     except ContentError as err:
         _fail(err.problems)
     except UnsafePath as err:
         _fail([Problem(out_dir.as_posix(), 1, str(err))])
-    _print(list(checked.warnings))
+    _print([*checked.warnings, *skipped])
     for note in report.notes(out_dir):
         click.echo(f"warning: {note}", err=True)
-    click.echo(f"Wrote the {flavor} wiki to {out_dir.as_posix()}/: {len(report.written)} files written, "
-               f"{report.unchanged} unchanged, {len(report.removed)} removed.")
+    click.echo(
+        f"Wrote the {flavor} wiki to {out_dir.as_posix()}/: {len(report.written)} files written, "
+        f"{report.unchanged} unchanged, {len(report.removed)} removed."
+    )
+    gone = removed_pages(flavor, report.removed)
+    if gone:
+        click.echo(
+            "Pages no longer in the guide, whose files were removed; delete them from the wiki too"
+            + (" (php maintenance/deleteBatch.php takes a list of titles):" if flavor == "mediawiki" else ":")
+        )
+        click.echo("".join(f"  {name}\n" for name in gone), nl=False)
+    if flavor == "mediawiki":
+        click.echo(
+            "To import it, run in MediaWiki's folder: php maintenance/importDump.php --no-updates "
+            f"{(out_dir / 'import.xml').resolve()} && php maintenance/refreshLinks.php"
+        )
 
 
 @main.command("schema")
@@ -201,17 +281,28 @@ def new_command(kind_name: str, item_id: str, title: str, config_file: Path, con
     framework = _framework(settings.content_dir, docs)
     kind = framework.kind_named(kind_name)
     if kind is None:
-        _error(f"'{kind_name}' is not a kind of this framework (its kinds: "
-               + ", ".join(k.singular for k in framework.kinds) + ")")
+        _error(
+            f"'{kind_name}' is not a kind of this framework (its kinds: "
+            + ", ".join(k.singular for k in framework.kinds)
+            + ")"
+        )
     taken = next((d.path for d in docs if d.kind == "item" and d.id == item_id), None)
     problem = id_problem(framework, item_id) or (f"'{item_id}' already exists: {taken}" if taken else None)
     if problem:
         _error(problem)
     relative = f"{kind.folder}/{item_id}.yaml"
-    _create(settings, {relative: new_item(framework, kind, title, docs, settings.content_dir / kind.folder,
-                                          settings.content_dir / SCHEMAS)})
-    click.echo(f"Wrote {display_path(settings.content_dir / relative)}. Fill it in, link it from other items, "
-               "then preview with `leap serve`.")
+    _create(
+        settings,
+        {
+            relative: new_item(
+                framework, kind, title, docs, settings.content_dir / kind.folder, settings.content_dir / SCHEMAS
+            )
+        },
+    )
+    click.echo(
+        f"Wrote {display_path(settings.content_dir / relative)}. Fill it in, link it from other items, "
+        "then preview with `leap serve`."
+    )
 
 
 @main.command("init")
@@ -230,8 +321,10 @@ def init_command(folder: Path, title: str | None) -> None:
         create_files(folder, files, "project")
     except (UnsafePath, OSError) as err:
         _error(str(err))
-    click.echo(f"Started {folder.as_posix()}/. Describe your kinds in {folder.as_posix()}/content/framework.yaml, "
-               f"then run `leap new` and `leap serve` in that folder.")
+    click.echo(
+        f"Started {folder.as_posix()}/. Describe your kinds in {folder.as_posix()}/content/framework.yaml, "
+        f"then run `leap new` and `leap serve` in that folder."
+    )
 
 
 @main.group("import")
@@ -256,27 +349,33 @@ def import_csv_command(file: Path, replace: bool, config_file: Path, content_dir
         _fail([Problem(display_path(file), 1, f"cannot read the file: {err.strerror}")])
     docs, problems = load_content(settings.content_dir)
     framework = _framework(settings.content_dir, docs)
-    files, found = import_csv(framework, text, display_path(file), docs, settings.content_dir,
-                              settings.content_dir / SCHEMAS, replace)
+    files, found = import_csv(
+        framework, text, display_path(file), docs, settings.content_dir, settings.content_dir / SCHEMAS, replace
+    )
     problems += found
     if errors_in(problems):
         _fail(problems)
     _print(problems)
     _create(settings, files)
-    click.echo(f"Imported {len(files)} item(s) into {display_path(settings.content_dir)}/. "
-               "Run `leap check`, then `leap serve` to see them.")
+    click.echo(
+        f"Imported {len(files)} item(s) into {display_path(settings.content_dir)}/. "
+        "Run `leap check`, then `leap serve` to see them."
+    )
 
 
 # --- loading the site's config, and building it -------------------------------------------------
 
-def _load(config_file: Path, content_dir: Path | None, *, strict: bool = False, offline: bool = False,
-          **overrides: Any) -> MkDocsConfig:
+
+def _load(
+    config_file: Path, content_dir: Path | None, *, strict: bool = False, offline: bool = False, **overrides: Any
+) -> MkDocsConfig:
     """mkdocs.yml loaded by MkDocs, with this command's settings applied to it. MkDocs always
     builds strictly (a broken link fails the build); ``strict`` makes content warnings errors too."""
     with _mkdocs_logging():
         try:
-            config = load_config(str(config_file), strict=True,
-                                 **{k: str(v) for k, v in overrides.items() if v is not None})
+            config = load_config(
+                str(config_file), strict=True, **{k: str(v) for k, v in overrides.items() if v is not None}
+            )
         except MkDocsException:
             sys.exit(1)
         except OSError as err:
@@ -298,8 +397,11 @@ def _load(config_file: Path, content_dir: Path | None, *, strict: bool = False, 
 def _plugin(config: MkDocsConfig) -> Any:
     plugin = config.plugins.get("leap")
     if plugin is None:
-        click.echo(f"error: {config.config_file_path}: add `- leap` under `plugins:`; it generates the guide's "
-                   "pages from the content", err=True)
+        click.echo(
+            f"error: {config.config_file_path}: add `- leap` under `plugins:`; it generates the guide's "
+            "pages from the content",
+            err=True,
+        )
         sys.exit(1)
     return plugin
 
@@ -313,8 +415,12 @@ def _build(config: MkDocsConfig) -> Rendered:
             mkdocs_build(config)
         except MkDocsException as err:
             problems = getattr(err.__context__, "problems", None) or getattr(err, "problems", None)
-            click.echo(f"{len(problems)} error(s): nothing was written." if problems else
-                       "The build failed, so nothing was written: see the messages above.", err=True)
+            click.echo(
+                f"{len(problems)} error(s): nothing was written."
+                if problems
+                else "The build failed, so nothing was written: see the messages above.",
+                err=True,
+            )
             sys.exit(1)
         except OSError as err:  # a full disk, say: the old site and docs/ are as they were
             click.echo(f"error: {err.filename or ''}: {err.strerror or err}; nothing was published", err=True)
@@ -373,8 +479,13 @@ def _framework(content_dir: Path, docs: list[SourceDoc] | None = None) -> Framew
         docs, loaded = load_content(content_dir)
     framework, problems = framework_of(docs)
     if framework is None:
-        missing = [Problem(display_path(content_dir / FRAMEWORK_FILE), 1, "the framework file is missing; "
-                           "`leap init` starts a new content folder")]
+        missing = [
+            Problem(
+                display_path(content_dir / FRAMEWORK_FILE),
+                1,
+                "the framework file is missing; `leap init` starts a new content folder",
+            )
+        ]
         _fail(problems or [p for p in loaded if FRAMEWORK_FILE in p.path] or missing)
     return framework
 

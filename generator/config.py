@@ -44,7 +44,7 @@ class Colours(BaseConfigOption[dict[str, str]]):
             if name not in ("primary", "accent"):
                 raise base.ValidationError(f"unknown colour '{name}' (known: primary, accent)")
             if not isinstance(colour, str) or not COLOUR.match(colour):
-                raise base.ValidationError(f"{name} must be a CSS colour such as \"#1f4e79\"")
+                raise base.ValidationError(f'{name} must be a CSS colour such as "#1f4e79"')
         return dict(value)
 
 
@@ -93,7 +93,11 @@ def settings_of(config: MkDocsConfig, leap: LeapConfig) -> Settings:
         root=root,
         content_dir=root / leap.content,
         docs_dir=Path(config.docs_dir),
-        brand=Brand(site_name=config.site_name or "", organisation=leap.organisation,
-                    logo=str(theme.get("logo") or ""), colours=tuple(sorted(leap.colours.items()))),
+        brand=Brand(
+            site_name=config.site_name or "",
+            organisation=leap.organisation,
+            logo=str(theme.get("logo") or ""),
+            colours=tuple(sorted(leap.colours.items())),
+        ),
         strict=leap.strict,
     )

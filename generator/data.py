@@ -26,25 +26,44 @@ DATA = "data"
 def data_files(graph: Graph) -> dict[str, str]:
     content = graph.content
     framework = content.framework
-    model: dict[str, Any] = {"framework": FRAMEWORK_ADAPTER.dump_python(framework, mode="json", by_alias=True),
-                             "guide": GUIDE_ADAPTER.dump_python(content.guide, mode="json", by_alias=True)}
+    model: dict[str, Any] = {
+        "framework": FRAMEWORK_ADAPTER.dump_python(framework, mode="json", by_alias=True),
+        "guide": GUIDE_ADAPTER.dump_python(content.guide, mode="json", by_alias=True),
+    }
     for kind in framework.kinds:
         model[kind.folder] = [_item_json(item) for item in content.of_kind(kind.id)]
     model["relations"] = [{"source": e.source, "relation": e.relation, "target": e.target} for e in graph.edges]
     by_id = content.by_id
-    relations = [[by_id[e.source].kind, e.source, by_id[e.source].title, e.relation,
-                  by_id[e.target].kind, e.target, by_id[e.target].title] for e in graph.edges]
+    relations = [
+        [
+            by_id[e.source].kind,
+            e.source,
+            by_id[e.source].title,
+            e.relation,
+            by_id[e.target].kind,
+            e.target,
+            by_id[e.target].title,
+        ]
+        for e in graph.edges
+    ]
     return {
         f"{DATA}/guide.json": json.dumps(model, ensure_ascii=False, indent=1) + "\n",
-        f"{DATA}/relations.csv": _csv(["source_kind", "source_id", "source_title", "relation",
-                                       "target_kind", "target_id", "target_title"], relations),
+        f"{DATA}/relations.csv": _csv(
+            ["source_kind", "source_id", "source_title", "relation", "target_kind", "target_id", "target_title"],
+            relations,
+        ),
         f"{DATA}/items.csv": _csv(header(framework), [item_row(framework, item) for item in content.items]),
     }
 
 
 def _item_json(item: Item) -> dict[str, Any]:
-    return {"id": item.id, "kind": item.kind, "title": item.title, "order": item.order,
-            **{name: _plain(value) for name, value in item.fields.items()}}
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "title": item.title,
+        "order": item.order,
+        **{name: _plain(value) for name, value in item.fields.items()},
+    }
 
 
 def _plain(value: Any) -> Any:

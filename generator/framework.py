@@ -294,8 +294,9 @@ def check_framework(framework: Framework) -> Iterator[tuple[tuple[str | int, ...
     yield from _check_worksheets(framework, kinds)
 
 
-def _check_assessment(framework: Framework, assessment: Assessment,
-                      kinds: dict[str, Kind]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _check_assessment(
+    framework: Framework, assessment: Assessment, kinds: dict[str, Kind]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     for role in ("rate", "tick", "recommend", "reflect"):
         named = getattr(assessment, role)
         if named is not None and named not in kinds:
@@ -331,7 +332,9 @@ def _check_worksheets(framework: Framework, kinds: dict[str, Kind]) -> Iterator[
             yield (*where, "periods"), "a plan worksheet needs periods"
 
 
-def _unique(named: Sequence[tuple[tuple[str | int, ...], str]], what: str) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _unique(
+    named: Sequence[tuple[tuple[str | int, ...], str]], what: str
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     seen: set[str] = set()
     for where, name in named:
         if name in seen:

@@ -22,8 +22,9 @@ _URL_SAFE = ":/?#@!$&'*+,;=%~-._"
 def text(value: str) -> str:
     """Plain text that shows as written wherever it is placed, even at the start of a line."""
     escaped = _SPECIAL.sub(lambda m: "\\" + m.group(0), _LINE_BREAK.sub(" ", value))
-    return _LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\"),
-                           escaped, count=1)
+    return _LINE_START.sub(
+        lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\"), escaped, count=1
+    )
 
 
 def url(address: str) -> str:

@@ -47,8 +47,9 @@ class Graph:
             into[(edge.target, edge.relation)].append(edge.source)
 
         def ordered(index: dict[tuple[str, str], list[str]]) -> dict[tuple[str, str], tuple[Item, ...]]:
-            return {key: tuple(by_id[i] for i in sorted(set(ids), key=position.__getitem__))
-                    for key, ids in index.items()}
+            return {
+                key: tuple(by_id[i] for i in sorted(set(ids), key=position.__getitem__)) for key, ids in index.items()
+            }
 
         object.__setattr__(self, "_out", ordered(out))
         object.__setattr__(self, "_in", ordered(into))
@@ -109,13 +110,24 @@ def check_graph(graph: Graph, paths: dict[str, str]) -> list[Problem]:
     for item in graph.content.items:
         kind = framework.kind(item.kind)
         if framework.relations and item.id not in touched:
-            problems.append(Problem(paths[item.id], 1, f"nothing links to {kind.singular} '{item.id}', "
-                                    "and it links to nothing", warning=True))
-        elif assessment and assessment.recommend and item.kind == assessment.tick and \
-                not graph.linked(item, assessment.recommend):
+            problems.append(
+                Problem(
+                    paths[item.id],
+                    1,
+                    f"nothing links to {kind.singular} '{item.id}', and it links to nothing",
+                    warning=True,
+                )
+            )
+        elif (
+            assessment
+            and assessment.recommend
+            and item.kind == assessment.tick
+            and not graph.linked(item, assessment.recommend)
+        ):
             helper = framework.kind(assessment.recommend).singular
-            problems.append(Problem(paths[item.id], 1, f"no {helper} helps with {kind.singular} '{item.id}'",
-                                    warning=True))
+            problems.append(
+                Problem(paths[item.id], 1, f"no {helper} helps with {kind.singular} '{item.id}'", warning=True)
+            )
     return problems
 
 

@@ -48,8 +48,14 @@ def hand_written(docs_dir: Path, generated: Collection[str]) -> tuple[list[HandP
                 raise UnsafePath("a symbolic link")
             raw = path.read_bytes()
         except UnsafePath:
-            problems.append(Problem(shown, 1, "a symbolic link; leap does not read through links, so the wiki "
-                                    "export leaves it out", warning=True))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "a symbolic link; leap does not read through links, so the wiki export leaves it out",
+                    warning=True,
+                )
+            )
             continue
         except OSError as err:
             raise ContentError([Problem(shown, 1, f"cannot read the page: {err.strerror or err}")]) from None
@@ -69,12 +75,13 @@ def _markdown_files(docs_dir: Path) -> list[str]:
 
 def _page(address: str, raw: bytes, shown: str) -> HandPage:
     if len(raw) > MAX_FILE_BYTES:
-        raise ContentError([Problem(shown, 1, f"larger than {MAX_FILE_BYTES // 1_000_000} MB; "
-                                              "split it into smaller pages")])
+        raise ContentError(
+            [Problem(shown, 1, f"larger than {MAX_FILE_BYTES // 1_000_000} MB; split it into smaller pages")]
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = raw[:err.start].count(b"\n") + 1
+        line = raw[: err.start].count(b"\n") + 1
         raise ContentError([Problem(shown, line, "not UTF-8 text; save it as UTF-8")]) from None
     body, meta = front_matter(text.replace("\r\n", "\n"))
     stem = Path(address).stem if Path(address).stem != "index" else Path(address).parent.name or "index"

@@ -94,16 +94,28 @@ def load_content(content_dir: Path) -> tuple[list[SourceDoc], list[Problem]]:
     business (the framework says)."""
     docs: list[SourceDoc] = []
     if content_dir.is_symlink():
-        return [], [Problem(display_path(content_dir), 1, "the content folder is a symbolic link; give its "
-                            f"real path ({os.path.realpath(content_dir)})")]
+        return [], [
+            Problem(
+                display_path(content_dir),
+                1,
+                f"the content folder is a symbolic link; give its real path ({os.path.realpath(content_dir)})",
+            )
+        ]
     if not content_dir.is_dir():
         return [], [Problem(display_path(content_dir), 1, "content folder not found")]
     files, problems = content_files(content_dir)
-    for name, what in ((FRAMEWORK_FILE, "framework file (the kinds of item and how they relate)"),
-                       (GUIDE_FILE, "guide file (the guide's own text)")):
+    for name, what in (
+        (FRAMEWORK_FILE, "framework file (the kinds of item and how they relate)"),
+        (GUIDE_FILE, "guide file (the guide's own text)"),
+    ):
         if not any(path == content_dir / name for _, path in files):
-            problems.append(Problem(display_path(content_dir / name), 1, f"the {what} is missing; "
-                                    "`leap init` starts a new content folder"))
+            problems.append(
+                Problem(
+                    display_path(content_dir / name),
+                    1,
+                    f"the {what} is missing; `leap init` starts a new content folder",
+                )
+            )
     for folder, path in files:
         _load_into(path, folder, docs, problems)
     return docs, problems
@@ -127,8 +139,7 @@ def content_files(content_dir: Path) -> tuple[list[tuple[str, Path]], list[Probl
                 note(path, "a symbolic link to nothing; ignored")
                 return False
             if not target.is_relative_to(root):
-                note(path, "a symbolic link that leads out of the content folder; leap does not read it",
-                     warning=False)
+                note(path, "a symbolic link that leads out of the content folder; leap does not read it", warning=False)
                 return False
         return True
 
@@ -151,8 +162,11 @@ def content_files(content_dir: Path) -> tuple[list[tuple[str, Path]], list[Probl
         elif path.is_symlink() and path.is_dir():
             note(path, "a folder that is a symbolic link; leap does not read through it", warning=False)
         else:
-            note(path, f"not part of the content (only {FRAMEWORK_FILE}, {GUIDE_FILE}, {PROGRAMME_FILE} and a "
-                       "folder per kind are); ignored")
+            note(
+                path,
+                f"not part of the content (only {FRAMEWORK_FILE}, {GUIDE_FILE}, {PROGRAMME_FILE} and a "
+                "folder per kind are); ignored",
+            )
     return files, problems
 
 
@@ -206,8 +220,9 @@ def parse_yaml(raw: bytes, shown: str, problems: list[Problem]) -> tuple[Any, di
     return None, lines
 
 
-def _to_python(loader: Any, node: yaml.Node, loc: Loc, lines: dict[Loc, int], shown: str,
-               problems: list[Problem]) -> Any:
+def _to_python(
+    loader: Any, node: yaml.Node, loc: Loc, lines: dict[Loc, int], shown: str, problems: list[Problem]
+) -> Any:
     lines[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -227,8 +242,7 @@ def _to_python(loader: Any, node: yaml.Node, loc: Loc, lines: dict[Loc, int], sh
             lines[(*loc, key)] = line
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(loader, item, (*loc, i), lines, shown, problems)
-                for i, item in enumerate(node.value)]
+        return [_to_python(loader, item, (*loc, i), lines, shown, problems) for i, item in enumerate(node.value)]
     try:
         value = loader.construct_object(node)
     except ValueError:  # a number too long to be one (Python refuses over 4,300 digits)
@@ -243,8 +257,11 @@ def _to_python(loader: Any, node: yaml.Node, loc: Loc, lines: dict[Loc, int], sh
 def invisible_character(text: str) -> str | None:
     """Why ``text`` cannot be content, if it holds a control character or a direction override."""
     bad = UNSAFE_CHARACTER.search(text)
-    return f"contains the invisible character U+{ord(bad.group()):04X}, which content may not hold; remove it" \
-        if bad else None
+    return (
+        f"contains the invisible character U+{ord(bad.group()):04X}, which content may not hold; remove it"
+        if bad
+        else None
+    )
 
 
 def _syntax_problem(shown: str, err: yaml.MarkedYAMLError) -> Problem:

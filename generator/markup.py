@@ -54,8 +54,12 @@ class _Keep(Treeprocessor):
 def _markdown(hand_written: bool) -> Markdown:
     """The parser: the site's Markdown features, minus HTML. Pages written by hand also get
     attribute lists, so that ``{ .md-button }`` is read as the site reads it, not shown."""
-    extensions: list[str | Extension] = ["tables", "admonition", *(["attr_list"] if hand_written else []),
-                                         SanitizeExtension()]
+    extensions: list[str | Extension] = [
+        "tables",
+        "admonition",
+        *(["attr_list"] if hand_written else []),
+        SanitizeExtension(),
+    ]
     md = Markdown(extensions=extensions, extension_configs={"tables": {"use_align_attribute": True}})
     md.preprocessors.deregister("html_block")
     for name in _OFF:
@@ -121,7 +125,7 @@ def site_address(here: str, href: str) -> str | None:
 def front_matter(text: str) -> tuple[str, str]:
     """A hand-written page's Markdown without its YAML front matter, and the front matter."""
     match = _FRONT_MATTER.match(text)
-    return (text[match.end():], match.group(1) or "") if match else (text, "")
+    return (text[match.end() :], match.group(1) or "") if match else (text, "")
 
 
 def heading(root: etree.Element) -> str | None:

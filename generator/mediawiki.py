@@ -49,7 +49,8 @@ def dump(files: dict[str, str]) -> str:
         etree.SubElement(etree.SubElement(revision, "contributor"), "username").text = CONTRIBUTOR
         etree.SubElement(revision, "model").text = "wikitext"
         etree.SubElement(revision, "format").text = "text/x-wiki"
-        etree.SubElement(revision, "text", {"bytes": str(len(text.encode("utf-8"))),
-                                            f"{{{XML_NS}}}space": "preserve"}).text = text
+        etree.SubElement(
+            revision, "text", {"bytes": str(len(text.encode("utf-8"))), f"{{{XML_NS}}}space": "preserve"}
+        ).text = text
     etree.indent(root)
     return etree.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

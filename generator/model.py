@@ -102,8 +102,12 @@ def question(text: str) -> Prompt:
 
 def _or_text(key: str, cls: type, text: Any) -> Any:
     """``cls``, which may also be written as plain ``text``: the text becomes its ``key`` field."""
-    return Annotated[cls, BeforeValidator(lambda value: {key: value} if isinstance(value, str) else value,
-                                          json_schema_input_type=text | cls)]
+    return Annotated[
+        cls,
+        BeforeValidator(
+            lambda value: {key: value} if isinstance(value, str) else value, json_schema_input_type=text | cls
+        ),
+    ]
 
 
 # Field type -> the value a file holds, as pydantic checks it.
@@ -133,8 +137,10 @@ def item_adapter(framework: Framework, kind_id: str) -> TypeAdapter[Any]:
         if spec.type in ("lines", "prompts") and spec.min:
             annotation = Annotated[annotation, Field(min_length=spec.min)]
         default: Any = ... if spec.required else None
-        fields[f"f_{spec.name}"] = (annotation if spec.required else annotation | None,
-                                    Field(default, alias=spec.name, description=spec.help or None))
+        fields[f"f_{spec.name}"] = (
+            annotation if spec.required else annotation | None,
+            Field(default, alias=spec.name, description=spec.help or None),
+        )
     for relation in framework.relations_of(kind_id):
         fields[f"f_{relation.field}"] = (Ids, Field((), alias=relation.field, description=relation.help or None))
     config = ConfigDict(extra="forbid", frozen=True, title=kind.singular, populate_by_name=False)
@@ -179,8 +185,14 @@ def item_from(framework: Framework, kind: Kind, item_id: str, model: BaseModel) 
             value = MappingProxyType(dict(value))
         values[name] = value
     summary = kind.with_role("summary")
-    return Item(kind.id, item_id, raw["f_title"], raw["f_order"], MappingProxyType(values),
-                values.get(summary.name, "") if summary else "")
+    return Item(
+        kind.id,
+        item_id,
+        raw["f_title"],
+        raw["f_order"],
+        MappingProxyType(values),
+        values.get(summary.name, "") if summary else "",
+    )
 
 
 @schema_class(frozen=True, config=SCHEMA)

@@ -29,8 +29,9 @@ def site_nav(content: Content) -> list[Any]:
         intro: list[Any] = [pages.section_of(kind)]
         if kind.first("levels"):
             intro.append(_entry(f"{kind.name} by level", pages.levels_page(kind)))
-        items = _grouped(kind.name, [_entry(item.title, pages.page_of(framework, item))
-                                     for item in content.of_kind(kind.id)])
+        items = _grouped(
+            kind.name, [_entry(item.title, pages.page_of(framework, item)) for item in content.of_kind(kind.id)]
+        )
         nav.append({safe.attribute(kind.name): intro + items})
     nav.append({"Worksheets": [pages.WORKSHEET_INDEX, *_worksheets(content)]})
     nav.append(_entry("My journal", pages.JOURNAL))
@@ -53,9 +54,15 @@ def _worksheets(content: Content) -> list[Any]:
     framework = content.framework
     start = [_entry(s.title, pages.sheet_path(s)) for s in framework.worksheets if s.place == "start"]
     end = [_entry(s.title, pages.sheet_path(s)) for s in framework.worksheets if s.place == "end"]
-    kinds = [{safe.attribute(_worksheets_of(kind)): _grouped(_worksheets_of(kind), [
-        _entry(item.title, pages.worksheet_of(framework, item)) for item in items])}
-        for kind in framework.kinds if (items := content.of_kind(kind.id))]
+    kinds = [
+        {
+            safe.attribute(_worksheets_of(kind)): _grouped(
+                _worksheets_of(kind), [_entry(item.title, pages.worksheet_of(framework, item)) for item in items]
+            )
+        }
+        for kind in framework.kinds
+        if (items := content.of_kind(kind.id))
+    ]
     return [*start, *kinds, *end]
 
 
@@ -67,8 +74,7 @@ def _grouped(name: str, entries: list[Any]) -> list[Any]:
     """``entries`` as they are, or split into groups of GROUP named "Traits 1–24", "Traits 25–48"..."""
     if len(entries) <= GROUP:
         return entries
-    return [{safe.attribute(f"{name} {start + 1}–{min(start + GROUP, len(entries))}"): entries[start:start + GROUP]}
-            for start in range(0, len(entries), GROUP)]
-
-
-
+    return [
+        {safe.attribute(f"{name} {start + 1}–{min(start + GROUP, len(entries))}"): entries[start : start + GROUP]}
+        for start in range(0, len(entries), GROUP)
+    ]

@@ -22,8 +22,26 @@ FACILITATOR = "facilitator-guide.md"
 WORKSHEET_INDEX = f"{WORKSHEETS}/index.md"
 BRAND_CSS = "brand.css"  # at the top of docs/, apart from the hand-written assets/
 # Top-level names the engine's own pages and files use: no kind's folder or matrix may take one.
-TOP_NAMES = frozenset({"index", "assessment", "journal", "next-steps", "tags", "editing", "worksheets", "data",
-                       "assets", "pdf", "search", "programme", "facilitator-guide", "levels", "brand", "schemas"})
+TOP_NAMES = frozenset(
+    {
+        "index",
+        "assessment",
+        "journal",
+        "next-steps",
+        "tags",
+        "editing",
+        "worksheets",
+        "data",
+        "assets",
+        "pdf",
+        "search",
+        "programme",
+        "facilitator-guide",
+        "levels",
+        "brand",
+        "schemas",
+    }
+)
 
 
 def page_of(framework: Framework, item: Item) -> str:

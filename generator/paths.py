@@ -20,8 +20,10 @@ class UnsafePath(Exception):
 def real_folder(folder: Path, what: str) -> Path:
     """``folder`` as given, refusing it when it is a symbolic link (its target may be anywhere)."""
     if folder.is_symlink():
-        raise UnsafePath(f"{folder.as_posix()}: the {what} folder is a symbolic link; leap does not "
-                         f"follow links out of its folders, so give the real path ({os.path.realpath(folder)})")
+        raise UnsafePath(
+            f"{folder.as_posix()}: the {what} folder is a symbolic link; leap does not "
+            f"follow links out of its folders, so give the real path ({os.path.realpath(folder)})"
+        )
     if folder.exists() and not folder.is_dir():
         raise UnsafePath(f"{folder.as_posix()}: the {what} folder is a file, not a folder")
     return folder

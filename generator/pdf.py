@@ -1,5 +1,11 @@
-"""`leap pdf`: print every worksheet of the built site through headless Chromium, and bind them,
-with a cover, a table of contents and the introduction, into one workbook per paper size.
+"""`leap pdf`: print what the store lacks through headless Chromium, several pages at once.
+
+Each worksheet the site's pages call for (:mod:`generator.pdfstore`) and is not stored yet is
+printed once per paper size, without a footer, after its write-in space has been grown to fill
+its pages (:mod:`generator.pdffit`). That print is kept for the workbooks; the worksheet's own PDF
+is the same pages with a footer stamped on (its title, "Page 1 of 2"). The workbooks bind the
+footerless prints behind a cover, a contents and the introduction, numbered through from the
+cover (:mod:`generator.pdfbind`).
 
 Chromium is Debian's (``/usr/bin/chromium``, or ``LEAP_CHROMIUM``), driven by Playwright: no
 browser is ever downloaded.
@@ -7,29 +13,34 @@ browser is ever downloaded.
 
 from __future__ import annotations
 
-import base64
+import asyncio
+import io
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import markdown
-from markupsafe import Markup
 from pypdf import PdfReader, PdfWriter
 
-from . import safe
-from .config import DEFAULT_BRAND, Brand
-from .localserver import serve
-from .model import Guide
-from .sanitize import SanitizeExtension
-from .templating import make_environment
-from .worksheets import Entry
+from .config import Brand
+from .model import Content
+from .pdfbind import bind, metadata
+from .pdffit import FIT, UNFIT
+from .pdfstamp import INCHES, MARGINS, PAPER, footers, stamp
+from .pdfstore import Plan, Wanted, save
 
 CHROMIUM = Path(os.environ.get("LEAP_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
-PAPER = {"a4": "A4", "letter": "Letter"}
-MARGINS = {"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+JOBS = 4  # pages printing at once in the one browser
+PX_PER_MM = 96 / 25.4
 
 
 class PdfError(Exception):
@@ -37,109 +48,130 @@ class PdfError(Exception):
 
 
 @dataclass(frozen=True)
-class Printed:
-    entry: Entry
-    pdf: Path
-    pages: int
+class Report:
+    printed: int  # worksheet PDFs printed now (one per worksheet and paper size)
+    bound: int  # workbooks bound now
+    reused: int  # PDFs the store already held
 
 
-def make_pdfs(site_dir: Path, guide: Guide, entries: tuple[Entry, ...], brand: Brand = DEFAULT_BRAND) -> list[Path]:
-    """Write one PDF per worksheet and paper size into ``site_dir/pdf``, then the two workbooks."""
-    out = site_dir / "pdf"
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    with _browser() as browser, serve(site_dir) as base:
-        page = browser.new_page()
-        for size in PAPER:
-            printed = [_print_sheet(page, base + _url(entry.path), out / f"{entry.id}-{size}.pdf", size, entry)
-                       for entry in entries]
-            written += [p.pdf for p in printed]
-            written.append(_bind(page, guide, brand, site_dir, printed, out / f"workbook-{size}.pdf", size))
-    return written
+def make_pdfs(site_dir: Path, plan: Plan, content: Content, brand: Brand, *, jobs: int = JOBS) -> Report:
+    """Print into the store every PDF of ``plan`` it lacks, from the built site in ``site_dir``."""
+    sheets, books = plan.missing_sheets(), plan.missing_workbooks()
+    reused = len(plan.sheets) + len(plan.workbooks) - len(sheets) - len(books)
+    if sheets or books:
+        asyncio.run(_print_all(site_dir, plan, content, brand, max(1, jobs), sheets, books))
+    return Report(len(sheets), len(books), reused)
 
 
-def _browser() -> Any:
+async def _print_all(
+    site_dir: Path, plan: Plan, content: Content, brand: Brand, jobs: int, sheets: list[Wanted], books: list[Wanted]
+) -> None:
+    from playwright.async_api import Error as PlaywrightError
+
+    try:
+        async with _browser() as browser:
+            await _print_sheets(browser, site_dir, plan, sheets, jobs)
+            await _stamp(browser, plan, sheets, content, brand)
+            for book in books:
+                await bind(browser, plan, book, content, brand, site_dir)
+    except PlaywrightError as err:
+        raise PdfError(f"Chromium could not print: {str(err).splitlines()[0]}") from None
+    except OSError as err:
+        raise PdfError(f"{err.filename or plan.store}: {err.strerror or err}") from None
+
+
+@asynccontextmanager
+async def _browser() -> AsyncIterator[Any]:
     if not CHROMIUM.exists():
-        raise PdfError(f"Chromium was not found at {CHROMIUM}. Install Debian's Chromium with "
-                       "`sudo apt-get install chromium` (or set LEAP_CHROMIUM to its path), then run "
-                       "`leap pdf` again.")
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
+        raise PdfError(
+            f"Chromium was not found at {CHROMIUM}. Install Debian's Chromium with "
+            "`sudo apt-get install chromium` (or set LEAP_CHROMIUM to its path), then run "
+            "`leap pdf` again."
+        )
+    from playwright.async_api import Error as PlaywrightError
+    from playwright.async_api import async_playwright
 
-    class _Session:
-        def __enter__(self) -> Any:
-            self.playwright = sync_playwright().start()
-            try:
-                self.browser = self.playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            except PlaywrightError as err:
-                self.playwright.stop()
-                raise PdfError(f"Chromium at {CHROMIUM} did not start: {str(err).splitlines()[0]}") from None
-            return self.browser
-
-        def __exit__(self, *exc: object) -> None:
-            self.browser.close()
-            self.playwright.stop()
-
-    return _Session()
+    async with async_playwright() as playwright:
+        try:
+            browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        except PlaywrightError as err:
+            raise PdfError(f"Chromium at {CHROMIUM} did not start: {str(err).splitlines()[0]}") from None
+        try:
+            yield browser
+        finally:
+            await browser.close()
 
 
-def _url(docs_path: str) -> str:
-    """A page's address under MkDocs' directory URLs: ``worksheets/x.md`` -> ``worksheets/x/``."""
+async def _print_sheets(browser: Any, site_dir: Path, plan: Plan, sheets: list[Wanted], jobs: int) -> None:
+    """Print the worksheets, ``jobs`` pages at a time, each without the page's own footer. The
+    pages are opened from their files: no server to wait for, and they print the same (the address
+    a worksheet prints comes from the site's URL, or is the page's place in the guide)."""
+    queue = list(sheets)
+    context = await browser.new_context()
+    await context.add_init_script("window.leapPdf = true;")  # worksheets.js: no footer, we stamp one
+
+    async def worker() -> None:
+        page = await context.new_page()
+        await page.emulate_media(media="print")
+        try:
+            while queue:
+                wanted = queue.pop(0)
+                save(plan, plan.base(wanted), await _print_sheet(page, site_dir, wanted))
+        except BaseException:
+            queue.clear()  # the other pages stop after the worksheet they are printing
+            raise
+        await page.close()
+
+    failures = [
+        result
+        for result in await asyncio.gather(*(worker() for _ in range(min(jobs, len(queue)))), return_exceptions=True)
+        if result is not None
+    ]
+    if failures:
+        raise failures[0]
+    await context.close()
+
+
+async def _print_sheet(page: Any, site_dir: Path, wanted: Wanted) -> bytes:
+    assert wanted.entry is not None
+    width, height = INCHES[wanted.paper]
+    area = {"width": width * 96 - 28 * PX_PER_MM, "height": height * 96 - 30 * PX_PER_MM}  # inside the margins
+    await page.goto(_page_file(site_dir, wanted.entry.path).resolve().as_uri(), wait_until="load")
+    fit = await page.evaluate(FIT, {**area, "line": 8 * PX_PER_MM, "safety": 4})
+    data: bytes = await page.pdf(format=PAPER[wanted.paper], print_background=True, margin=MARGINS)
+    if fit["grown"] and len(PdfReader(io.BytesIO(data)).pages) > fit["pages"]:  # grown too far after all
+        await page.evaluate(UNFIT)
+        data = await page.pdf(format=PAPER[wanted.paper], print_background=True, margin=MARGINS)
+    return data
+
+
+async def _stamp(browser: Any, plan: Plan, sheets: list[Wanted], content: Content, brand: Brand) -> None:
+    """Each worksheet's own PDF: its footerless print with its title and "Page 1 of 2" below."""
+    for paper in PAPER:
+        mine = [w for w in sheets if w.paper == paper]
+        readers = [PdfReader(plan.base(w)) for w in mine]
+        labels: list[tuple[str, str] | None] = [
+            (w.entry.title if w.entry else "", f"Page {n} of {len(r.pages)}")
+            for w, r in zip(mine, readers)
+            for n in range(1, len(r.pages) + 1)
+        ]
+        if not labels:
+            continue
+        overlay = iter(await footers(browser, paper, labels))
+        for wanted, reader in zip(mine, readers):
+            writer = PdfWriter(clone_from=reader)
+            for page in writer.pages:
+                stamp(writer, page, next(overlay))
+            assert wanted.entry is not None
+            metadata(writer, wanted.entry.title, content.guide.title, brand)
+            out = io.BytesIO()
+            writer.write(out)
+            save(plan, plan.path(wanted), out.getvalue())
+
+
+def _page_file(site_dir: Path, docs_path: str) -> Path:
+    """A page's file in the built site: ``worksheets/x.md`` is ``worksheets/x/index.html`` (or
+    ``worksheets/x.html`` without directory URLs)."""
     page = docs_path.removesuffix(".md")
-    return page.removesuffix("index") if page.endswith("index") else page + "/"
-
-
-def _print_sheet(page: Any, url: str, target: Path, size: str, entry: Entry) -> Printed:
-    page.goto(url, wait_until="load")
-    page.emulate_media(media="print")
-    page.pdf(path=str(target), format=PAPER[size], print_background=True, margin=MARGINS)
-    return Printed(entry, target, len(PdfReader(target).pages))
-
-
-def _bind(page: Any, guide: Guide, brand: Brand, site_dir: Path, printed: list[Printed], target: Path,
-          size: str) -> Path:
-    """Cover, contents and introduction, then every worksheet, with a bookmark for each."""
-    front = target.with_suffix(".front.pdf")
-    toc_pages = 1
-    for _ in range(2):  # the second pass uses the real length of the contents
-        starts, page_no = [], 2 + toc_pages + 1
-        for sheet in printed:
-            starts.append(page_no)
-            page_no += sheet.pages
-        html = make_environment().get_template("workbook.html.j2").render(
-            guide=guide, brand=brand, logo=_logo(site_dir, brand), colours=dict(brand.colours),
-            sheets=list(zip(printed, starts)), paper=PAPER[size],
-            introduction=Markup(markdown.markdown(safe.markdown(_introduction(guide)), extensions=[SanitizeExtension()])))
-        page.set_content(html, wait_until="load")
-        page.pdf(path=str(front), format=PAPER[size], print_background=True, margin=MARGINS)
-        front_pages = len(PdfReader(front).pages)
-        if front_pages - 2 == toc_pages:
-            break
-        toc_pages = front_pages - 2
-    writer = PdfWriter()
-    writer.append(str(front))
-    writer.add_outline_item(title="Contents", page_number=1)
-    for sheet, start in zip(printed, starts):
-        writer.append(str(sheet.pdf))
-        writer.add_outline_item(title=sheet.entry.title, page_number=start - 1)
-    with target.open("wb") as handle:
-        writer.write(handle)
-    front.unlink()
-    return target
-
-
-def _introduction(guide: Guide) -> str:
-    """The workbook's one-page introduction: who the guide is for, and its first home section."""
-    parts = [guide.audience or "", *(f"## {s.heading}\n\n{s.text}" for s in guide.home[:1])]
-    return "\n\n".join(part for part in parts if part)
-
-
-def _logo(site_dir: Path, brand: Brand) -> str:
-    """The brand's logo as a data: URL for the cover (the cover is set as HTML, with no base URL)."""
-    path = site_dir / brand.logo if brand.logo else None
-    if path is None or not path.is_file() or path.suffix.lower() not in _IMAGE_TYPES:
-        return ""
-    return f"data:{_IMAGE_TYPES[path.suffix.lower()]};base64,{base64.b64encode(path.read_bytes()).decode()}"
-
-
-_IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+    folder = site_dir / (page.removesuffix("index") if page.endswith("index") else page + "/")
+    return folder / "index.html" if (folder / "index.html").is_file() else site_dir / f"{page}.html"

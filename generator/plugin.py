@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from . import bundled, publish
+from . import bundled, pdfstore, publish
 from .build import Rendered, render
 from .config import LeapConfig, settings_of
 from .paths import UnsafePath
@@ -67,7 +67,8 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.command = "build"
         self.rendered: Rendered | None = None  # `leap serve` keeps it across rebuilds
-        self.pdf_links = False  # set by `leap pdf`
+        self.pages: dict[str, str] = {}  # this build's pages: the rendered ones, linked to the PDFs in the site
+        self.pdf_plan: pdfstore.Plan | None = None  # the PDFs this build's pages call for (`leap pdf` prints them)
         self._staging: Path | None = None
         self._site_dir: Path | None = None
         self._held = ExitStack()
@@ -84,7 +85,7 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         settings = settings_of(config, self.config)
         _include_engine_files(config)
         try:
-            self.rendered = render(settings.content_dir, settings.brand, settings.strict, self.pdf_links)
+            self.rendered = render(settings.content_dir, settings.brand, settings.strict)
         except ContentError as err:
             if self.command == "serve" and self.rendered is not None:
                 for problem in err.problems:  # keep serving the last good pages
@@ -114,13 +115,21 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
-        pages = self.rendered.pages
+        # The stored PDFs that match these pages join the site, linked; see generator/pdfstore.py.
+        root = settings_of(config, self.config).root
+        self.pages, self.pdf_plan = pdfstore.attach(files, config, self.rendered, root)
+        pages = self.pages
         owned = read_manifest(Path(config.docs_dir)).hashes
         clashes = []
         for file in list(files):
             if file.src_uri in pages and file.src_uri not in owned:
-                clashes.append(Problem(Path(config.docs_dir, file.src_uri).as_posix(), 1, "a hand-written page "
-                                       "where leap generates one: rename or move it"))
+                clashes.append(
+                    Problem(
+                        Path(config.docs_dir, file.src_uri).as_posix(),
+                        1,
+                        "a hand-written page where leap generates one: rename or move it",
+                    )
+                )
             if file.src_uri in pages or file.src_uri in owned:
                 files.remove(file)  # generated: the current version comes from memory below
         if clashes:
@@ -152,10 +161,9 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
             return
         if config.strict and self._warnings.get_counts():
             return  # MkDocs aborts the build next; on_build_error discards the staging folder
-        assert self.rendered is not None
         docs = Path(config.docs_dir)
         try:
-            report = write_pages(self.rendered.pages, docs, "docs")
+            report = write_pages(self.pages, docs, "docs")
         except (ContentError, UnsafePath) as err:
             problems = err.problems if isinstance(err, ContentError) else [Problem(docs.as_posix(), 1, str(err))]
             raise ContentProblems(problems) from None

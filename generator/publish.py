@@ -27,7 +27,8 @@ LOCK = ".leap.lock"
 def is_ours(site_dir: Path) -> bool:
     """A folder leap built: it has the marker, or is a site from a leap release before the marker."""
     return (site_dir / MARKER).is_file() or (
-        (site_dir / "data" / "guide.json").is_file() and (site_dir / "search" / "search_index.json").is_file())
+        (site_dir / "data" / "guide.json").is_file() and (site_dir / "search" / "search_index.json").is_file()
+    )
 
 
 def prepare(site_dir: Path) -> Path:
@@ -36,8 +37,10 @@ def prepare(site_dir: Path) -> Path:
     real_folder(site_dir, "site")
     _recover(site_dir)
     if site_dir.is_dir() and any(site_dir.iterdir()) and not is_ours(site_dir):
-        raise UnsafePath(f"{site_dir.as_posix()} is not empty and was not built by leap, so leap will not "
-                         "replace it; choose an empty or new folder with -d")
+        raise UnsafePath(
+            f"{site_dir.as_posix()} is not empty and was not built by leap, so leap will not "
+            "replace it; choose an empty or new folder with -d"
+        )
     staging = site_dir.parent / f".{site_dir.name}.leap-new-{os.getpid()}"
     staging.mkdir(parents=True)
     return staging

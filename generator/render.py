@@ -20,18 +20,26 @@ from .templating import make_environment
 from .worksheets import workbook_order, workbook_parts
 
 
-def render_pages(content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND,
-                 pdf_links: bool = False) -> dict[str, str]:
+def render_pages(
+    content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND, pdf_links: bool = False
+) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/, and the brand's stylesheet.
     ``pdf_links``: worksheets link to their PDFs (`leap pdf` prints them into site/pdf/)."""
     env = make_environment()
     framework = content.framework
     common: dict[str, Any] = {
-        "guide": content.guide, "content": content, "framework": framework, "graph": graph, "brand": brand,
-        "pdf_links": pdf_links, "pages": pages, "storage_key": content.guide.key,
+        "guide": content.guide,
+        "content": content,
+        "framework": framework,
+        "graph": graph,
+        "brand": brand,
+        "pdf_links": pdf_links,
+        "pages": pages,
+        "storage_key": content.guide.key,
         "page_of": lambda item: pages.page_of(framework, item),
         "worksheet_of": lambda item: pages.worksheet_of(framework, item),
-        "kind_of": content.kind_of, "question": question,
+        "kind_of": content.kind_of,
+        "question": question,
     }
 
     common.update(_programme_helpers(content))
@@ -39,36 +47,68 @@ def render_pages(content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND,
     def render(template: str, here: str, **extra: Any) -> tuple[str, str]:
         return here, env.get_template(template).render(here=here, **common, **extra)
 
-    out = [render("home.md.j2", pages.HOME),
-           render("tags.md.j2", pages.TAGS),
-           render("editing.md.j2", pages.EDITING, field_docs=field_docs),
-           render("worksheet_index.md.j2", pages.WORKSHEET_INDEX, parts=workbook_parts(content)),
-           render("journal.md.j2", pages.JOURNAL, entries=workbook_order(content), data=journal_data(content))]
+    out = [
+        render("home.md.j2", pages.HOME),
+        render("tags.md.j2", pages.TAGS),
+        render("editing.md.j2", pages.EDITING, field_docs=field_docs),
+        render("worksheet_index.md.j2", pages.WORKSHEET_INDEX, parts=workbook_parts(content)),
+        render("journal.md.j2", pages.JOURNAL, entries=workbook_order(content), data=journal_data(content)),
+    ]
     if framework.assessment:
-        out.append(render("assessment.md.j2", pages.ASSESSMENT, data=assessment_data(graph), top=TOP,
-                          weights=WEIGHTS, plan=plan_data(framework)))
+        out.append(
+            render(
+                "assessment.md.j2",
+                pages.ASSESSMENT,
+                data=assessment_data(graph),
+                top=TOP,
+                weights=WEIGHTS,
+                plan=plan_data(framework),
+            )
+        )
     if content.guide.next_step:
-        out.append(render("next_steps.md.j2", pages.NEXT_STEPS, step=content.guide.next_step,
-                          sheet=framework.worksheet(content.guide.next_step.worksheet)))
+        out.append(
+            render(
+                "next_steps.md.j2",
+                pages.NEXT_STEPS,
+                step=content.guide.next_step,
+                sheet=framework.worksheet(content.guide.next_step.worksheet),
+            )
+        )
     if content.programme:
         out.append(render("programme.md.j2", pages.PROGRAMME))
         if content.programme.sessions:
             out.append(render("facilitator.md.j2", pages.FACILITATOR))
     for matrix in framework.matrices:
         relation = framework.relation(matrix.relation)
-        out.append(render("matrix.md.j2", pages.matrix_page(matrix.id), matrix=matrix, relation=relation,
-                          rows=content.of_kind(relation.target), columns=content.of_kind(relation.source)))
+        out.append(
+            render(
+                "matrix.md.j2",
+                pages.matrix_page(matrix.id),
+                matrix=matrix,
+                relation=relation,
+                rows=content.of_kind(relation.target),
+                columns=content.of_kind(relation.source),
+            )
+        )
     for kind in framework.kinds:
         out.append(render("section.md.j2", pages.section_of(kind), kind=kind, items=content.of_kind(kind.id)))
         if kind.first("levels"):
-            out.append(render("levels.md.j2", pages.levels_page(kind), kind=kind, spec=kind.first("levels"),
-                              items=content.of_kind(kind.id)))
+            out.append(
+                render(
+                    "levels.md.j2",
+                    pages.levels_page(kind),
+                    kind=kind,
+                    spec=kind.first("levels"),
+                    items=content.of_kind(kind.id),
+                )
+            )
     for sheet in framework.worksheets:
         out.append(render(f"sheet_{sheet.type}.md.j2", pages.sheet_path(sheet), sheet=sheet))
     for item in content.items:
         kind = content.kind_of(item)
-        out.append(render("item.md.j2", pages.page_of(framework, item), item=item, kind=kind,
-                          related=graph.related(item)))
+        out.append(
+            render("item.md.j2", pages.page_of(framework, item), item=item, kind=kind, related=graph.related(item))
+        )
         out.append(render("worksheet.md.j2", pages.worksheet_of(framework, item), item=item, kind=kind))
     out.append((pages.BRAND_CSS, env.get_template("brand.css.j2").render(colours=dict(brand.colours))))
     return dict(sorted(out))
@@ -98,7 +138,12 @@ def _programme_helpers(content: Content) -> dict[str, Any]:
     def is_rating_sheet(sheet_id: str) -> bool:
         return sheet_id in sheets and sheets[sheet_id].type == "rating"
 
-    return {"worksheet_path": worksheet_path, "worksheet_title": worksheet_title, "session_items": session_items,
-            "session_assesses": session_assesses, "is_rating_sheet": is_rating_sheet,
-            "minutes_to_read": lambda item: timing.reading_minutes(content, item),
-            "minutes_of_exercises": lambda item: timing.exercise_minutes(content, item)}
+    return {
+        "worksheet_path": worksheet_path,
+        "worksheet_title": worksheet_title,
+        "session_items": session_items,
+        "session_assesses": session_assesses,
+        "is_rating_sheet": is_rating_sheet,
+        "minutes_to_read": lambda item: timing.reading_minutes(content, item),
+        "minutes_of_exercises": lambda item: timing.exercise_minutes(content, item),
+    }

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 
-_PLAIN = {c: f"&#{ord(c)};" for c in "[]*_`|{}!\\\""}
+_PLAIN = {c: f"&#{ord(c)};" for c in '[]*_`|{}!\\"'}
 _PLAIN["&"] = "&amp;"
 _PLAIN["<"] = "&lt;"
 _PLAIN[">"] = "&gt;"

@@ -23,8 +23,22 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-ADDRESS_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "data",
-                                "background", "cite", "longdesc", "srcset", "ping"})
+ADDRESS_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "xlink:href",
+        "poster",
+        "data",
+        "background",
+        "cite",
+        "longdesc",
+        "srcset",
+        "ping",
+    }
+)
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _PLACEHOLDER = re.compile("\x02(\\d+)\x03")  # Markdown's stand-in for a backslash-escaped character
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
@@ -47,8 +61,11 @@ def safe_address(value: str) -> bool:
 def clean_element(element: etree.Element) -> None:
     for name in list(element.attrib):
         lowered = name.lower()
-        if lowered.startswith("on") or lowered == "srcdoc" or (
-                lowered in ADDRESS_ATTRIBUTES and not safe_address(element.attrib[name])):
+        if (
+            lowered.startswith("on")
+            or lowered == "srcdoc"
+            or (lowered in ADDRESS_ATTRIBUTES and not safe_address(element.attrib[name]))
+        ):
             del element.attrib[name]
 
 

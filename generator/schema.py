@@ -23,8 +23,11 @@ from .programme import PROGRAMME_ADAPTER
 
 __all__ = ["SCHEMAS", "field_docs", "json_schema", "modeline", "schema_files", "schema_name"]
 # The files every framework's content folder has, each with the same schema whatever the framework.
-FILES: dict[str, TypeAdapter[Any]] = {"framework": FRAMEWORK_ADAPTER, "guide": GUIDE_ADAPTER,
-                                      "programme": PROGRAMME_ADAPTER}
+FILES: dict[str, TypeAdapter[Any]] = {
+    "framework": FRAMEWORK_ADAPTER,
+    "guide": GUIDE_ADAPTER,
+    "programme": PROGRAMME_ADAPTER,
+}
 
 
 def schema_name(kind: str) -> str:
@@ -38,16 +41,21 @@ def json_schema(framework: Framework, kind: str) -> dict[str, Any]:
     else:
         schema = item_adapter(framework, kind).json_schema(by_alias=True)
         where = f"a file in the content folder's {framework.kind(kind).folder}/"
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema,
-            "title": kind if kind in FILES else framework.kind(kind).singular,
-            "description": f"{where[0].upper()}{where[1:]}."}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **schema,
+        "title": kind if kind in FILES else framework.kind(kind).singular,
+        "description": f"{where[0].upper()}{where[1:]}.",
+    }
 
 
 def schema_files(framework: Framework) -> dict[str, str]:
     """``{file name: JSON text}`` for the framework, the guide and every kind."""
     kinds = [*FILES, *(kind.id for kind in framework.kinds)]
-    return {schema_name(kind): json.dumps(json_schema(framework, kind), indent=2, ensure_ascii=False) + "\n"
-            for kind in kinds}
+    return {
+        schema_name(kind): json.dumps(json_schema(framework, kind), indent=2, ensure_ascii=False) + "\n"
+        for kind in kinds
+    }
 
 
 def modeline(kind: str, file_dir: str, schemas_dir: str) -> str:
@@ -61,8 +69,10 @@ def field_docs(framework: Framework, kind: str) -> list[dict[str, Any]]:
     required, what it holds, and its help text, all read from the schema."""
     schema = json_schema(framework, kind)
     required = set(schema.get("required", []))
-    return [{"name": name, "required": name in required, "holds": _holds(spec), "help": spec.get("description", "")}
-            for name, spec in schema["properties"].items()]
+    return [
+        {"name": name, "required": name in required, "holds": _holds(spec), "help": spec.get("description", "")}
+        for name, spec in schema["properties"].items()
+    ]
 
 
 def _holds(spec: dict[str, Any]) -> str:

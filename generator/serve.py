@@ -25,6 +25,7 @@ from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.commands.serve")
 
+
 def allowed_hosts(host: str, port: int) -> Callable[[str], bool]:
     """Whether a request's Host header names this server: its own address, or loopback names
     when it listens on loopback; any address of this machine when it listens on all of them."""
@@ -85,8 +86,9 @@ def serve(load: Callable[[str], MkDocsConfig], open_in_browser: bool = False) ->
         build(current, serve_url=serve_url, dirty=bool(built))
         built.append(True)
 
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path,
-                              polling_interval=0.2)
+    server = LiveReloadServer(
+        builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path, polling_interval=0.2
+    )
     server.error_handler = lambda code: _error_page(site_dir, code)
     logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
     try:

@@ -36,8 +36,10 @@ def columns(framework: Framework) -> tuple[Column, ...]:
     """Every column, in the order of the kinds and their fields. A field that several kinds
     share (summary, body...) shares a column."""
     everyone = frozenset(k.id for k in framework.kinds)
-    found: dict[str, Column] = {"title": Column("title", "title", "text", everyone),
-                                "order": Column("order", "order", "int", everyone)}
+    found: dict[str, Column] = {
+        "title": Column("title", "title", "text", everyone),
+        "order": Column("order", "order", "int", everyone),
+    }
 
     def add(name: str, field: str, form: str, kind: str, part: str = "") -> None:
         if name in found and (found[name].field, found[name].form) == (field, form):
@@ -123,8 +125,7 @@ def from_cell(cell: str) -> tuple[str, str | None]:
     return cell, None
 
 
-def row_doc(framework: Framework, row: dict[str, str], shown: str,
-            number: int) -> tuple[SourceDoc | None, list[str]]:
+def row_doc(framework: Framework, row: dict[str, str], shown: str, number: int) -> tuple[SourceDoc | None, list[str]]:
     """The item a row describes, as a SourceDoc whose every value points at row ``number``, so
     the validator's messages read ``FILE:row: message``. Also returns problems with the row itself."""
     type_name, item_id = (row.get("type") or "").strip(), (row.get("id") or "").strip()

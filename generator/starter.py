@@ -25,10 +25,12 @@ GITIGNORE = """\
 def starter_files(title: str) -> dict[str, str]:
     """``{path under the new project: text}``."""
     root = resources.files("generator") / "starter"
-    guide = (f"# yaml-language-server: $schema=schemas/guide.schema.json\n"
-             f"title: {json.dumps(title, ensure_ascii=False)}\n"
-             "tagline: One line that says what a reader gets from this guide.\n"
-             "audience: |\n  Who the guide is for, and what it assumes they know.\n")
+    guide = (
+        f"# yaml-language-server: $schema=schemas/guide.schema.json\n"
+        f"title: {json.dumps(title, ensure_ascii=False)}\n"
+        "tagline: One line that says what a reader gets from this guide.\n"
+        "audience: |\n  Who the guide is for, and what it assumes they know.\n"
+    )
     return {
         "mkdocs.yml": (root / "mkdocs.yml").read_text(encoding="utf-8"),
         "content/framework.yaml": (root / "content" / "framework.yaml").read_text(encoding="utf-8"),

@@ -84,14 +84,23 @@ _THEME_CACHE = _bytecode_cache("__leap_theme")
 def make_environment() -> Environment:
     """The environment, built once per process so templates compile once (`leap serve`); compiled
     templates are also cached in the temp folder, which saves most of a small build's time."""
-    env = Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined,
-                      bytecode_cache=_bytecode_cache(), auto_reload=False, finalize=_escape_output,
-                      autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        undefined=StrictUndefined,
+        bytecode_cache=_bytecode_cache(),
+        auto_reload=False,
+        finalize=_escape_output,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["text"] = lambda value: Markup(safe.plain(str(value)))
     env.filters["md"] = lambda value: Markup(safe.markdown(value))
     env.filters["attr"] = lambda value: Markup(safe.attribute(value))
-    env.filters["yaml"] = lambda value: Markup(json.dumps(str(value) if isinstance(value, Markup) else value,
-                                                          ensure_ascii=False))
+    env.filters["yaml"] = lambda value: Markup(
+        json.dumps(str(value) if isinstance(value, Markup) else value, ensure_ascii=False)
+    )
     env.filters["capital"] = capital
     env.filters["label"] = _label
     env.filters["verbatim"] = _verbatim

@@ -53,8 +53,9 @@ def validate_content(docs: list[SourceDoc]) -> tuple[Content | None, list[Proble
         problems += _check_programme(framework, programme, programme_doc, known)
     if guide is None or errors_in(problems):
         return None, problems
-    ordered = [item for kind in framework.kinds
-               for item in learning_order([i for i, _ in items.values() if i.kind == kind.id])]
+    ordered = [
+        item for kind in framework.kinds for item in learning_order([i for i, _ in items.values() if i.kind == kind.id])
+    ]
     return Content(framework, guide, tuple(ordered), programme), problems
 
 
@@ -84,18 +85,29 @@ def _validate_framework(docs: list[SourceDoc], problems: list[Problem]) -> Frame
     found = [Problem(doc.path, doc.line_of(loc), message) for loc, message in check_framework(framework)]
     for index, kind in enumerate(framework.kinds):
         if kind.folder in TOP_NAMES:
-            found.append(Problem(doc.path, doc.line_of(("kinds", index, "folder")),
-                                 f"the folder '{kind.folder}' is the address of one of the guide's own pages; choose another"))
+            found.append(
+                Problem(
+                    doc.path,
+                    doc.line_of(("kinds", index, "folder")),
+                    f"the folder '{kind.folder}' is the address of one of the guide's own pages; choose another",
+                )
+            )
     for index, matrix in enumerate(framework.matrices):
         if matrix.id in TOP_NAMES or matrix.id in {k.folder for k in framework.kinds}:
-            found.append(Problem(doc.path, doc.line_of(("matrices", index, "id")),
-                                 f"the matrix id '{matrix.id}' is the address of another page; choose another"))
+            found.append(
+                Problem(
+                    doc.path,
+                    doc.line_of(("matrices", index, "id")),
+                    f"the matrix id '{matrix.id}' is the address of another page; choose another",
+                )
+            )
     problems += found
     return None if found else framework
 
 
-def _validate_items(framework: Framework, docs: list[SourceDoc],
-                    problems: list[Problem]) -> dict[str, tuple[Item, SourceDoc]]:
+def _validate_items(
+    framework: Framework, docs: list[SourceDoc], problems: list[Problem]
+) -> dict[str, tuple[Item, SourceDoc]]:
     folders = {kind.folder: kind for kind in framework.kinds}
     reserved = reserved_ids(framework)
     items: dict[str, tuple[Item, SourceDoc]] = {}
@@ -105,8 +117,15 @@ def _validate_items(framework: Framework, docs: list[SourceDoc],
         if kind is None:
             if doc.folder not in warned:
                 warned.add(doc.folder)
-                problems.append(Problem(doc.path, 1, f"the folder '{doc.folder}' is no kind's folder in the framework "
-                                        f"(those are: {', '.join(folders)}); its files are ignored", warning=True))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        1,
+                        f"the folder '{doc.folder}' is no kind's folder in the framework "
+                        f"(those are: {', '.join(folders)}); its files are ignored",
+                        warning=True,
+                    )
+                )
             continue
         item = _validate_item(framework, kind, doc, problems)
         if item is None:
@@ -166,7 +185,8 @@ def _in_data(loc: Loc, data: Any) -> Loc:
     here, kept = data, []
     for part in loc:
         exists = (isinstance(here, dict) and part in here) or (
-            isinstance(here, list) and isinstance(part, int) and part < len(here))
+            isinstance(here, list) and isinstance(part, int) and part < len(here)
+        )
         if exists:
             here = here[part] if isinstance(here, dict) else here[int(part)]
             kept.append(part)
@@ -226,8 +246,15 @@ def _size_message(kind: str, where: str, ctx: dict[str, Any], value: Any) -> str
 
 
 def _type_name(value: Any) -> str:
-    names = {dict: "a set of fields", list: "a list", str: "text", bool: "true/false",
-             int: "a number", float: "a number", type(None): "empty"}
+    names = {
+        dict: "a set of fields",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "empty",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -236,8 +263,13 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _check_references(framework: Framework, items: dict[str, tuple[Item, SourceDoc]], known: dict[str, str],
-                      guide: Guide | None, guide_doc: SourceDoc | None) -> list[Problem]:
+def _check_references(
+    framework: Framework,
+    items: dict[str, tuple[Item, SourceDoc]],
+    known: dict[str, str],
+    guide: Guide | None,
+    guide_doc: SourceDoc | None,
+) -> list[Problem]:
     """Every relation names an existing item of the right kind, once; every level and action mode
     is declared; the guide names existing items and worksheets. ``known`` maps every id that has
     a file to its kind."""
@@ -251,20 +283,32 @@ def _check_references(framework: Framework, items: dict[str, tuple[Item, SourceD
             for index, other in enumerate(item.get(relation.field, ())):
                 message = _reference_problem(other, target, framework, known, seen)
                 if message:
-                    problems.append(Problem(doc.path, doc.line_of((relation.field, index)),
-                                            f"'{relation.field}': {message}"))
+                    problems.append(
+                        Problem(doc.path, doc.line_of((relation.field, index)), f"'{relation.field}': {message}")
+                    )
                 seen.add(other)
         kind = framework.kind(item.kind)
         for spec in kind.of_type("levels"):
             for level in item.get(spec.name, {}):
                 if level not in levels:
-                    problems.append(Problem(doc.path, doc.line_of((spec.name, level)), f"'{spec.name}': unknown level "
-                                            f"'{level}'" + _did_you_mean(level, sorted(levels))))
+                    problems.append(
+                        Problem(
+                            doc.path,
+                            doc.line_of((spec.name, level)),
+                            f"'{spec.name}': unknown level '{level}'" + _did_you_mean(level, sorted(levels)),
+                        )
+                    )
         for spec in kind.of_type("action"):
             action = item.get(spec.name)
             if action is not None and action.mode is not None and action.mode not in modes:
-                problems.append(Problem(doc.path, doc.line_of((spec.name, "mode")), f"'{spec.name}.mode': unknown "
-                                        f"mode '{action.mode}' (the guide's action_modes: {', '.join(sorted(modes))})"))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of((spec.name, "mode")),
+                        f"'{spec.name}.mode': unknown "
+                        f"mode '{action.mode}' (the guide's action_modes: {', '.join(sorted(modes))})",
+                    )
+                )
     if guide is not None and guide_doc is not None:
         problems += _check_guide(framework, guide, guide_doc, known)
     return problems
@@ -274,42 +318,73 @@ def _check_guide(framework: Framework, guide: Guide, doc: SourceDoc, known: dict
     problems = []
     for index, step in enumerate(guide.suggested_path):
         if step.item not in known:
-            problems.append(Problem(doc.path, doc.line_of(("suggested_path", index, "item")),
-                                    f"'suggested_path': unknown item '{step.item}'" + _did_you_mean(step.item, list(known))))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line_of(("suggested_path", index, "item")),
+                    f"'suggested_path': unknown item '{step.item}'" + _did_you_mean(step.item, list(known)),
+                )
+            )
     if guide.next_step and guide.next_step.worksheet and not framework.worksheet(guide.next_step.worksheet):
-        problems.append(Problem(doc.path, doc.line_of(("next_step", "worksheet")),
-                                f"'next_step.worksheet': unknown worksheet '{guide.next_step.worksheet}'"))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line_of(("next_step", "worksheet")),
+                f"'next_step.worksheet': unknown worksheet '{guide.next_step.worksheet}'",
+            )
+        )
     return problems
 
 
-def _check_programme(framework: Framework, programme: Programme, doc: SourceDoc,
-                     known: dict[str, str]) -> list[Problem]:
+def _check_programme(
+    framework: Framework, programme: Programme, doc: SourceDoc, known: dict[str, str]
+) -> list[Problem]:
     """Every page and worksheet a week names exists; every session covers weeks that exist."""
     problems = []
     sheets = {sheet.id for sheet in framework.worksheets}
     for index, week in enumerate(programme.weeks):
         for n, item_id in enumerate(week.read):
             if item_id not in known:
-                problems.append(Problem(doc.path, doc.line_of(("weeks", index, "read", n)),
-                                        f"'read': unknown page '{item_id}'" + _did_you_mean(item_id, list(known))))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of(("weeks", index, "read", n)),
+                        f"'read': unknown page '{item_id}'" + _did_you_mean(item_id, list(known)),
+                    )
+                )
         for n, sheet_id in enumerate(week.worksheets):
             if sheet_id not in known and sheet_id not in sheets:
-                problems.append(Problem(doc.path, doc.line_of(("weeks", index, "worksheets", n)),
-                                        f"'worksheets': unknown worksheet '{sheet_id}'"
-                                        + _did_you_mean(sheet_id, [*known, *sheets])))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of(("weeks", index, "worksheets", n)),
+                        f"'worksheets': unknown worksheet '{sheet_id}'" + _did_you_mean(sheet_id, [*known, *sheets]),
+                    )
+                )
         if week.assessment and framework.assessment is None:
-            problems.append(Problem(doc.path, doc.line_of(("weeks", index, "assessment")),
-                                    "'assessment': the framework declares no self-assessment"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line_of(("weeks", index, "assessment")),
+                    "'assessment': the framework declares no self-assessment",
+                )
+            )
     for index, session in enumerate(programme.sessions):
         for n, number in enumerate(session.weeks):
             if not 1 <= number <= len(programme.weeks):
-                problems.append(Problem(doc.path, doc.line_of(("sessions", index, "weeks", n)),
-                                        f"'weeks': there is no week {number} (the programme has {len(programme.weeks)})"))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of(("sessions", index, "weeks", n)),
+                        f"'weeks': there is no week {number} (the programme has {len(programme.weeks)})",
+                    )
+                )
     return problems
 
 
-def _reference_problem(target: str, kind: Kind, framework: Framework, known: dict[str, str],
-                       seen: set[str]) -> str | None:
+def _reference_problem(
+    target: str, kind: Kind, framework: Framework, known: dict[str, str], seen: set[str]
+) -> str | None:
     if target in seen:
         return f"'{target}' is listed twice"
     if target not in known:

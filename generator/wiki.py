@@ -54,8 +54,13 @@ class WikiPage:
     markdown: str | None = None  # a hand-written page's Markdown
 
 
-def wiki_pages(graph: Graph, flavor: str, brand: Brand = DEFAULT_BRAND, hand_written: Sequence[HandPage] = (),
-               content_dir: Path | None = None) -> dict[str, str]:
+def wiki_pages(
+    graph: Graph,
+    flavor: str,
+    brand: Brand = DEFAULT_BRAND,
+    hand_written: Sequence[HandPage] = (),
+    content_dir: Path | None = None,
+) -> dict[str, str]:
     """Every file of the wiki. A page name two pages would share raises ContentError, naming the
     pages' files: under ``content_dir``, or relative to it when it is not given."""
     content = graph.content
@@ -64,16 +69,27 @@ def wiki_pages(graph: Graph, flavor: str, brand: Brand = DEFAULT_BRAND, hand_wri
     pages += [WikiPage(p.address, p.title, "", source=p.source, markdown=p.markdown) for p in hand_written]
     files = page_files(pages, flavor, content.guide.title)
     framework = content.framework
-    common = {"guide": content.guide, "content": content, "framework": framework, "graph": graph, "brand": brand,
-              "pages": paths, "page_of": lambda item: paths.page_of(framework, item),
-              "worksheet_of": lambda item: paths.worksheet_of(framework, item), "hand_written": hand_written,
-              "marks": functools.partial(_marks, graph, flavor == "mediawiki"),
-              "categories": lambda item: [Markup(name) for name in _item_categories(graph, item)],
-              "worksheets_category": Markup(mediawiki_title(WORKSHEETS_CATEGORY))}
+    common = {
+        "guide": content.guide,
+        "content": content,
+        "framework": framework,
+        "graph": graph,
+        "brand": brand,
+        "pages": paths,
+        "page_of": lambda item: paths.page_of(framework, item),
+        "worksheet_of": lambda item: paths.worksheet_of(framework, item),
+        "hand_written": hand_written,
+        "marks": functools.partial(_marks, graph, flavor == "mediawiki"),
+        "categories": lambda item: [Markup(name) for name in _item_categories(graph, item)],
+        "worksheets_category": Markup(mediawiki_title(WORKSHEETS_CATEGORY)),
+    }
     out = {files[page.address]: _render(page, files, flavor, common) for page in pages}
     if flavor == "github":
-        out["_Sidebar.md"] = _environment("md").get_template("wiki/sidebar.md.j2").render(
-            **common, link=lambda target: Markup(_github_link("_Sidebar.md", files[target])))
+        out["_Sidebar.md"] = (
+            _environment("md")
+            .get_template("wiki/sidebar.md.j2")
+            .render(**common, link=lambda target: Markup(_github_link("_Sidebar.md", files[target])))
+        )
     if flavor == "azure":
         out.update(_azure_order([files[p.address] for p in pages]))
     if flavor == "mediawiki":
@@ -114,11 +130,13 @@ def removed_pages(flavor: str, removed: Sequence[str]) -> list[str]:
 def _resolver(address: str, here: str, files: dict[str, str], linker: Callable[[str, str], str]) -> Resolve:
     """How a link in Markdown on the page at ``address`` goes: to a site page's wiki page, to an
     http(s) or mailto address, or nowhere (it stays as text)."""
+
     def resolve(href: str) -> Link | None:
         if external(href):
             return Link(href, internal=False)
         target = site_address(address, href)
         return Link(linker(here, files[target]), internal=True) if target in files else None
+
     return resolve
 
 
@@ -133,11 +151,21 @@ def _environment(syntax: str) -> Environment:
         result: Markup = context["markdown"](str(value))
         return result
 
-    env = Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined, autoescape=True,
-                      finalize=lambda value: value if isinstance(value, Markup) else Markup(escape(str(value))),
-                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(text=lambda value: Markup(escape(str(value))), md=markdown, capital=capital,
-                       label=lambda value: Markup(escape(_label(str(value)))))
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=lambda value: value if isinstance(value, Markup) else Markup(escape(str(value))),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        text=lambda value: Markup(escape(str(value))),
+        md=markdown,
+        capital=capital,
+        label=lambda value: Markup(escape(_label(str(value)))),
+    )
     env.globals.update(zip=zip)
     return env
 
@@ -190,7 +218,11 @@ def _mediawiki_link(here: str, target: str) -> str:
 
 
 _LINKERS: dict[str, Callable[[str, str], str]] = {
-    "gitlab": _gitlab_link, "github": _github_link, "azure": _azure_link, "mediawiki": _mediawiki_link}
+    "gitlab": _gitlab_link,
+    "github": _github_link,
+    "azure": _azure_link,
+    "mediawiki": _mediawiki_link,
+}
 
 
 def _azure_order(files: list[str]) -> dict[str, str]:
@@ -201,4 +233,3 @@ def _azure_order(files: list[str]) -> dict[str, str]:
         if name not in folders[folder]:
             folders[folder].append(name)
     return {posixpath.join(folder, ".order"): "\n".join(names) + "\n" for folder, names in folders.items()}
-

@@ -71,8 +71,9 @@ def page_files(pages: Sequence[Page], flavor: str, home: str) -> dict[str, str]:
         name = _FILE_NAMERS[flavor](page, files, home)
         other = owners.setdefault(name.lower(), page)
         if other is not page:
-            clashes.append(_clash(page, other, title_of(name) if flavor == "mediawiki" else name.removesuffix(".md"),
-                                  flavor))
+            clashes.append(
+                _clash(page, other, title_of(name) if flavor == "mediawiki" else name.removesuffix(".md"), flavor)
+            )
         files[page.address] = name
     if clashes:
         raise ContentError(clashes)
@@ -80,9 +81,12 @@ def page_files(pages: Sequence[Page], flavor: str, home: str) -> dict[str, str]:
 
 
 def _clash(page: Page, other: Page, name: str, flavor: str) -> Problem:
-    return Problem(page.source, _line_of(page.source, page.title),
-                   f"the {flavor} wiki page '{name}' for '{page.title}' would replace the one for "
-                   f"'{other.title}' ({other.source}); give one of them a different title")
+    return Problem(
+        page.source,
+        _line_of(page.source, page.title),
+        f"the {flavor} wiki page '{name}' for '{page.title}' would replace the one for "
+        f"'{other.title}' ({other.source}); give one of them a different title",
+    )
 
 
 def _line_of(source: str, title: str) -> int:
@@ -123,4 +127,8 @@ def _mediawiki_file(page: Page, files: dict[str, str], home: str) -> str:
 
 
 _FILE_NAMERS: dict[str, Callable[[Page, dict[str, str], str], str]] = {
-    "gitlab": _gitlab_file, "github": _github_file, "azure": _azure_file, "mediawiki": _mediawiki_file}
+    "gitlab": _gitlab_file,
+    "github": _github_file,
+    "azure": _azure_file,
+    "mediawiki": _mediawiki_file,
+}

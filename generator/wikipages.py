@@ -31,21 +31,51 @@ def guide_pages(graph: Graph) -> list[GuidePage]:
         items = content.of_kind(kind.id)
         pages.append(GuidePage(paths.section_of(kind), kind.name, "section", {"kind": kind, "items": items}))
         if kind.first("levels"):
-            pages.append(GuidePage(paths.levels_page(kind), f"{kind.name} by level", "levels",
-                                   {"kind": kind, "spec": kind.first("levels"), "items": items}))
+            pages.append(
+                GuidePage(
+                    paths.levels_page(kind),
+                    f"{kind.name} by level",
+                    "levels",
+                    {"kind": kind, "spec": kind.first("levels"), "items": items},
+                )
+            )
     for matrix in framework.matrices:
         relation = framework.relation(matrix.relation)
-        pages.append(GuidePage(paths.matrix_page(matrix.id), matrix.title, "matrix",
-                               {"matrix": matrix, "relation": relation, "rows": content.of_kind(relation.target),
-                                "columns": content.of_kind(relation.source)}))
+        pages.append(
+            GuidePage(
+                paths.matrix_page(matrix.id),
+                matrix.title,
+                "matrix",
+                {
+                    "matrix": matrix,
+                    "relation": relation,
+                    "rows": content.of_kind(relation.target),
+                    "columns": content.of_kind(relation.source),
+                },
+            )
+        )
     pages.append(GuidePage(paths.WORKSHEET_INDEX, "Worksheets", "worksheet_index", {"parts": workbook_parts(content)}))
     for sheet in framework.worksheets:
         pages.append(GuidePage(paths.sheet_path(sheet), sheet.title, "sheet", {"sheet": sheet}))
     for item in content.items:
         kind = content.kind_of(item)
         source = f"{kind.folder}/{item.id}.yaml"
-        pages.append(GuidePage(paths.page_of(framework, item), item.title, "item",
-                               {"item": item, "kind": kind, "related": graph.related(item)}, source))
-        pages.append(GuidePage(paths.worksheet_of(framework, item), f"Worksheet {item.title}", "worksheet",
-                               {"item": item, "kind": kind}, source))
+        pages.append(
+            GuidePage(
+                paths.page_of(framework, item),
+                item.title,
+                "item",
+                {"item": item, "kind": kind, "related": graph.related(item)},
+                source,
+            )
+        )
+        pages.append(
+            GuidePage(
+                paths.worksheet_of(framework, item),
+                f"Worksheet {item.title}",
+                "worksheet",
+                {"item": item, "kind": kind},
+                source,
+            )
+        )
     return pages

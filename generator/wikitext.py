@@ -22,8 +22,10 @@ from .markup import Link, Resolve
 _SPECIAL = re.compile(r"<|\[+|\]+|\{\{+|\}\}+|\|+|'{2,}|~{3,}|_{2,}|!!|-\{|\}-")
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # shown as is only when its & is one (nowiki still reads entities)
 # A scheme's colon, which would turn the address after it into a link (MediaWiki's "free links").
-_FREE_LINK = re.compile(r"(?i)(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]*(?=://)|mailto|news|tel|sips?|sms|urn|xmpp|geo|magnet"
-                        r"|bitcoin|matrix)(:)")
+_FREE_LINK = re.compile(
+    r"(?i)(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]*(?=://)|mailto|news|tel|sips?|sms|urn|xmpp|geo|magnet"
+    r"|bitcoin|matrix)(:)"
+)
 _LINE_START = re.compile(r"^(?:[*#:;= ]|-{4}|\{)")
 _EDGE_QUOTE = re.compile(r"^'|'$")
 _JOINS = frozenset({"''", "[[", "]]", "{{", "}}", "__", "~~"})

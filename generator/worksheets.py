@@ -25,10 +25,13 @@ def workbook_order(content: Content) -> tuple[Entry, ...]:
     """Every worksheet in learning order: take stock, work through each kind, then plan."""
     framework = content.framework
     start = [Entry(s.id, s.title, sheet_path(s), "Take stock") for s in framework.worksheets if s.place == "start"]
-    items = [Entry(item.id, f"Worksheet: {item.title}", worksheet_of(framework, item), content.kind_of(item).name)
-             for item in content.items]
-    end = [Entry(s.id, s.title, sheet_path(s), "Plan and follow through")
-           for s in framework.worksheets if s.place == "end"]
+    items = [
+        Entry(item.id, f"Worksheet: {item.title}", worksheet_of(framework, item), content.kind_of(item).name)
+        for item in content.items
+    ]
+    end = [
+        Entry(s.id, s.title, sheet_path(s), "Plan and follow through") for s in framework.worksheets if s.place == "end"
+    ]
     return tuple(start + items + end)
 
 
@@ -42,5 +45,8 @@ def workbook_parts(content: Content) -> list[tuple[str, list[Entry]]]:
 
 def reserved_ids(framework: Framework) -> dict[str, str]:
     """Ids an item cannot have, and why: the page it would get is another page's."""
-    return {"index": "the name of each section's own page", "levels": "the name of a section's levels page",
-            **{sheet.id: "taken by a worksheet" for sheet in framework.worksheets}}
+    return {
+        "index": "the name of each section's own page",
+        "levels": "the name of a section's levels page",
+        **{sheet.id: "taken by a worksheet" for sheet in framework.worksheets},
+    }

@@ -29,9 +29,15 @@ def folder_of(item: Any, content: Any) -> str:
 
 def run_leap(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Run the `leap` command from this checkout, as a user would, and capture what it prints."""
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=600, check=False,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **env})
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **env},
+    )
 
 
 def make_project(where: Path, content: Path) -> Path:

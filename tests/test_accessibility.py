@@ -16,8 +16,14 @@ from tests.conftest import ROOT
 AXE_DIR = ROOT / "tests" / "axe"
 AXE = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 STRICT = ["", "assessment/", "journal/"]  # no violation of any impact
-PAGES = ["barriers/no-succession-plan/", "worksheets/traits/vision/", "worksheets/development-plan/", "matrix/",
-         "programme/", "traits/"]
+PAGES = [
+    "barriers/no-succession-plan/",
+    "worksheets/traits/vision/",
+    "worksheets/development-plan/",
+    "matrix/",
+    "programme/",
+    "traits/",
+]
 
 pytestmark = pytest.mark.browser
 
@@ -26,8 +32,9 @@ pytestmark = pytest.mark.browser
 def axe_script() -> str:
     """axe.min.js, installed from tests/axe/package-lock.json with npm on first use."""
     if not AXE.is_file() and shutil.which("npm"):
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=AXE_DIR, check=False,
-                       capture_output=True, timeout=300)
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund"], cwd=AXE_DIR, check=False, capture_output=True, timeout=300
+        )
     if not AXE.is_file():
         if os.environ.get("LEAP_REQUIRE_BROWSER") == "1":
             pytest.fail("axe-core is missing: run `npm ci` in tests/axe (needs Node.js and npm)")
@@ -53,20 +60,34 @@ def violations(browser: Any, url: str, axe_script: str, scheme: str) -> list[dic
 
 
 def described(found: list[dict[str, Any]]) -> str:
-    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in found)
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in found
+    )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", STRICT)
-def test_no_violation_at_all_where_readers_start(browser, site_url: str, axe_script: str, path: str,  # type: ignore[no-untyped-def]
-                                                  scheme: str) -> None:
+def test_no_violation_at_all_where_readers_start(
+    browser,
+    site_url: str,
+    axe_script: str,
+    path: str,  # type: ignore[no-untyped-def]
+    scheme: str,
+) -> None:
     found = violations(browser, site_url + path, axe_script, scheme)
     assert found == [], described(found)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_or_critical_violations(browser, site_url: str, axe_script: str, path: str,  # type: ignore[no-untyped-def]
-                                           scheme: str) -> None:
-    found = [v for v in violations(browser, site_url + path, axe_script, scheme) if v["impact"] in ("serious", "critical")]
+def test_no_serious_or_critical_violations(
+    browser,
+    site_url: str,
+    axe_script: str,
+    path: str,  # type: ignore[no-untyped-def]
+    scheme: str,
+) -> None:
+    found = [
+        v for v in violations(browser, site_url + path, axe_script, scheme) if v["impact"] in ("serious", "critical")
+    ]
     assert found == [], described(found)

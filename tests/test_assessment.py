@@ -23,21 +23,42 @@ def role(key: str, kind: str, items: list[dict[str, Any]]) -> dict[str, Any]:
 
 # A small graph: three traits, three barriers, three strategies, two shifts.
 FIXTURE: dict[str, Any] = {
-    "by": "scale", "max": 5, "levels": [], "rated_folder": "traits",
+    "by": "scale",
+    "max": 5,
+    "levels": [],
+    "rated_folder": "traits",
     "top": {"rate": 3, "tick": 3, "recommend": 2, "reflect": 1},
     "weights": {"recommend": [0.6, 0.4], "reflect": [0.5, 0.5]},
     "roles": {
-        "rate": role("traits", "trait", [{"id": "t1", "title": "T1"}, {"id": "t2", "title": "T2"},
-                                         {"id": "t3", "title": "T3"}]),
-        "tick": role("barriers", "barrier", [{"id": "b1", "title": "B1", "rated": ["t1"]},
-                                             {"id": "b2", "title": "B2", "rated": ["t2"]},
-                                             {"id": "b3", "title": "B3", "rated": ["t1", "t3"]}]),
-        "recommend": role("strategies", "strategy", [
-            {"id": "s1", "title": "S1", "ticked": ["b1"], "rated": ["t1"]},
-            {"id": "s2", "title": "S2", "ticked": ["b2"], "rated": []},
-            {"id": "s3", "title": "S3", "ticked": ["b1", "b2", "b3"], "rated": ["t1", "t2", "t3"]}]),
-        "reflect": role("shifts", "shift", [{"id": "h1", "title": "H1", "ticked": [], "rated": ["t1"]},
-                                            {"id": "h2", "title": "H2", "ticked": ["b2"], "rated": []}]),
+        "rate": role(
+            "traits", "trait", [{"id": "t1", "title": "T1"}, {"id": "t2", "title": "T2"}, {"id": "t3", "title": "T3"}]
+        ),
+        "tick": role(
+            "barriers",
+            "barrier",
+            [
+                {"id": "b1", "title": "B1", "rated": ["t1"]},
+                {"id": "b2", "title": "B2", "rated": ["t2"]},
+                {"id": "b3", "title": "B3", "rated": ["t1", "t3"]},
+            ],
+        ),
+        "recommend": role(
+            "strategies",
+            "strategy",
+            [
+                {"id": "s1", "title": "S1", "ticked": ["b1"], "rated": ["t1"]},
+                {"id": "s2", "title": "S2", "ticked": ["b2"], "rated": []},
+                {"id": "s3", "title": "S3", "ticked": ["b1", "b2", "b3"], "rated": ["t1", "t2", "t3"]},
+            ],
+        ),
+        "reflect": role(
+            "shifts",
+            "shift",
+            [
+                {"id": "h1", "title": "H1", "ticked": [], "rated": ["t1"]},
+                {"id": "h2", "title": "H2", "ticked": ["b2"], "rated": []},
+            ],
+        ),
     },
 }
 
@@ -86,8 +107,7 @@ def test_the_data_comes_from_the_content() -> None:
     assert [s["id"] for s in STRATEGIES] == [s.id for s in CONTENT.content.of_kind("strategy")]
 
 
-answers = st.tuples(st.dictionaries(st.sampled_from(TRAITS), st.integers(1, 5)),
-                    st.sets(st.sampled_from(BARRIERS)))
+answers = st.tuples(st.dictionaries(st.sampled_from(TRAITS), st.integers(1, 5)), st.sets(st.sampled_from(BARRIERS)))
 
 
 @pytest.mark.slow
@@ -110,13 +130,18 @@ def test_ranking_properties_hold_for_any_answers(answer: tuple[dict[str, int], s
 
 def random_answers(count: int, seed: int = 2026) -> list[tuple[dict[str, int], list[str]]]:
     rng = random.Random(seed)
-    return [({t: rng.randint(1, 5) for t in TRAITS if rng.random() < 0.85},
-             [b for b in BARRIERS if rng.random() < 0.3]) for _ in range(count)]
+    return [
+        ({t: rng.randint(1, 5) for t in TRAITS if rng.random() < 0.85}, [b for b in BARRIERS if rng.random() < 0.3])
+        for _ in range(count)
+    ]
 
 
 def test_no_strategy_comes_first_too_often_and_every_one_can() -> None:
-    firsts = collections.Counter(rank(DATA, ratings, set(ticked))["strategies"][:1][0]
-                                 for ratings, ticked in random_answers(10_000) if ticked or ratings)
+    firsts = collections.Counter(
+        rank(DATA, ratings, set(ticked))["strategies"][:1][0]
+        for ratings, ticked in random_answers(10_000)
+        if ticked or ratings
+    )
     total = sum(firsts.values())
     assert total >= 9_000
     assert max(firsts.values()) / total <= 0.40, firsts.most_common(3)
@@ -146,8 +171,9 @@ def test_the_script_and_the_python_reference_agree(browser, site_url: str) -> No
     data = page.evaluate("JSON.parse(document.getElementById('leap-assessment-data').textContent)")
     assert data == DATA
     profiles = random_answers(2_000, seed=7)
-    from_js = page.evaluate("([data, profiles]) => profiles.map(([r, t]) => window.leapAssessment.rank(data, r, t))",
-                            [data, profiles])
+    from_js = page.evaluate(
+        "([data, profiles]) => profiles.map(([r, t]) => window.leapAssessment.rank(data, r, t))", [data, profiles]
+    )
     from_python = [rank(data, ratings, set(ticked)) for ratings, ticked in profiles]
     assert from_js == from_python
     assert sum(bool(r["barriers"]) for r in from_python) >= 1_000

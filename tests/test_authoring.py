@@ -30,6 +30,7 @@ def project(where: Path, content: Path = ROOT / "tests" / "fixtures" / "mini") -
 
 # --- leap new -----------------------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_leap_new_then_build_gives_a_page_linked_from_two_barriers(tmp_path: Path) -> None:
     project(tmp_path, ROOT / "content")
@@ -37,13 +38,15 @@ def test_leap_new_then_build_gives_a_page_linked_from_two_barriers(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     path = tmp_path / "content" / "strategies" / "delegate-outcomes.yaml"
     assert path.read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../schemas/strategy.schema.json\n")
+        "# yaml-language-server: $schema=../schemas/strategy.schema.json\n"
+    )
     checked = run_leap("check", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
     assert "warning: nothing links to strategy 'delegate-outcomes'" in checked.stderr
     # What "Editing this guide" tells a reader to do: list two barriers, then build.
     text = path.read_text(encoding="utf-8").replace(
-        "overcomes: []", "overcomes: [no-succession-plan, business-acumen-gap]")
+        "overcomes: []", "overcomes: [no-succession-plan, business-acumen-gap]"
+    )
     path.write_text(text, encoding="utf-8")
     site = build_site(tmp_path / "built", tmp_path / "content", "--strict")
     page = (site / "strategies" / "delegate-outcomes" / "index.html").read_text(encoding="utf-8")
@@ -52,13 +55,16 @@ def test_leap_new_then_build_gives_a_page_linked_from_two_barriers(tmp_path: Pat
     assert 'href="../../strategies/delegate-outcomes/"' in barrier
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["trait", "clarity"], "error: 'clarity' already exists: content/traits/clarity.yaml"),
-    (["barrier", "clarity"], "error: 'clarity' already exists: content/traits/clarity.yaml"),
-    (["trait", "Not_A_Slug"], "error: 'Not_A_Slug' is not a valid id"),
-    (["trait", "self-assessment"], "error: 'self-assessment' is taken by a worksheet"),
-    (["trait", "index"], "error: 'index' is the name of each section's own page"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["trait", "clarity"], "error: 'clarity' already exists: content/traits/clarity.yaml"),
+        (["barrier", "clarity"], "error: 'clarity' already exists: content/traits/clarity.yaml"),
+        (["trait", "Not_A_Slug"], "error: 'Not_A_Slug' is not a valid id"),
+        (["trait", "self-assessment"], "error: 'self-assessment' is taken by a worksheet"),
+        (["trait", "index"], "error: 'index' is the name of each section's own page"),
+    ],
+)
 def test_leap_new_refuses_a_taken_or_invalid_id(tmp_path: Path, args: list[str], message: str) -> None:
     project(tmp_path)
     before = sorted(p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file())
@@ -130,6 +136,7 @@ def test_the_schema_and_leap_check_reject_the_same_bad_files(tmp_path: Path, cas
 
 # --- another framework --------------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_the_example_framework_builds_strict_with_its_own_names(tmp_path: Path) -> None:
     site = build_site(tmp_path, EXAMPLE, "--strict")
@@ -140,8 +147,9 @@ def test_the_example_framework_builds_strict_with_its_own_names(tmp_path: Path) 
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<h1 id="first-time-manager">First-Time Manager' in home
     assert "<title>First-Time Manager</title>" in home  # the site is named after the guide
-    assert "<title>Doing the work yourself - First-Time Manager</title>" in \
-        (site / "pitfalls" / "doing-it-yourself" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Doing the work yourself - First-Time Manager</title>" in (
+        site / "pitfalls" / "doing-it-yourself" / "index.html"
+    ).read_text(encoding="utf-8")
     pitfall = (site / "pitfalls" / "doing-it-yourself" / "index.html").read_text(encoding="utf-8")
     assert "Habits that get you past it" in pitfall and "Skills it weakens" in pitfall
     assert "Strategies" not in pitfall.split("<article")[1]
@@ -160,6 +168,7 @@ def test_leap_build_content_builds_another_folder(tmp_path: Path) -> None:
 
 
 # --- CSV import ---------------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_csv_import_round_trips_the_shipped_content(tmp_path: Path) -> None:
@@ -181,17 +190,43 @@ def test_csv_import_round_trips_the_shipped_content(tmp_path: Path) -> None:
 def test_bad_rows_get_file_row_errors_and_nothing_is_written(tmp_path: Path) -> None:
     project(tmp_path)
     rows = [
-        {"id": "listening", "type": "trait", "title": "Listening"},                      # row 2: fields missing
-        {"id": "bad id", "type": "strategy", "title": "X"},                             # row 3
-        {"id": "x-1", "type": "skill", "title": "X"},                                   # row 4
-        {"id": "ask-more", "type": "strategy", "title": "Ask more", "summary": "Ask.", "body": "Ask.",
-         "prompts": "One?\nTwo?\nThree?", "try_this": "Ask.", "tags": "questions", "order": "3",
-         "overcomes": "hidng", "builds": "clarity", "sounds_like": "Me."},              # row 5
-        {"id": "clarity", "type": "trait", "title": "Clarity again"},                  # row 6
+        {"id": "listening", "type": "trait", "title": "Listening"},  # row 2: fields missing
+        {"id": "bad id", "type": "strategy", "title": "X"},  # row 3
+        {"id": "x-1", "type": "skill", "title": "X"},  # row 4
+        {
+            "id": "ask-more",
+            "type": "strategy",
+            "title": "Ask more",
+            "summary": "Ask.",
+            "body": "Ask.",
+            "prompts": "One?\nTwo?\nThree?",
+            "try_this": "Ask.",
+            "tags": "questions",
+            "order": "3",
+            "overcomes": "hidng",
+            "builds": "clarity",
+            "sounds_like": "Me.",
+        },  # row 5
+        {"id": "clarity", "type": "trait", "title": "Clarity again"},  # row 6
     ]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["id", "type", "order", "title", "summary", "body", "prompts",
-                                             "try_this", "tags", "sounds_like", "overcomes", "builds"])
+    writer = csv.DictWriter(
+        out,
+        fieldnames=[
+            "id",
+            "type",
+            "order",
+            "title",
+            "summary",
+            "body",
+            "prompts",
+            "try_this",
+            "tags",
+            "sounds_like",
+            "overcomes",
+            "builds",
+        ],
+    )
     writer.writeheader()
     writer.writerows(rows)
     (tmp_path / "sheet.csv").write_text(out.getvalue(), encoding="utf-8")
@@ -199,12 +234,16 @@ def test_bad_rows_get_file_row_errors_and_nothing_is_written(tmp_path: Path) -> 
     result = run_leap("import", "csv", "sheet.csv", cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    assert "sheet.csv:3: 'bad id' is not a valid id: use lowercase letters, digits and single hyphens, like " \
-           "'clear-goals'" in lines
+    assert (
+        "sheet.csv:3: 'bad id' is not a valid id: use lowercase letters, digits and single hyphens, like "
+        "'clear-goals'" in lines
+    )
     assert "sheet.csv:4: type 'skill' is not one of: trait, barrier, strategy, shift" in lines
     assert "sheet.csv:5: column 'sounds_like' does not apply to a strategy; leave it empty" in lines
-    assert "sheet.csv:6: 'clarity' already exists as content/traits/clarity.yaml; use --replace to " \
-           "overwrite it with this row" in lines
+    assert (
+        "sheet.csv:6: 'clarity' already exists as content/traits/clarity.yaml; use --replace to "
+        "overwrite it with this row" in lines
+    )
     assert sorted(str(p) for p in (tmp_path / "content").rglob("*")) == before
     # With those rows fixed, the validator's own messages point at the rows too.
     fixed = out.getvalue().replace("bad id", "bad-id").replace(",skill,", ",trait,").replace(",Me.,", ",,")
@@ -216,6 +255,7 @@ def test_bad_rows_get_file_row_errors_and_nothing_is_written(tmp_path: Path) -> 
 
 
 # --- branding -----------------------------------------------------------------------------------
+
 
 def brand(config: Path, settings: str) -> None:
     text = config.read_text(encoding="utf-8")
@@ -243,7 +283,7 @@ def test_a_bad_brand_setting_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "Plugin 'leap' option 'colours': primary must be a CSS colour such as \"#1f4e79\"" in result.stderr
     config = project(tmp_path / "second")
-    brand(config, '      organisation: Example Ltd\n      colours: {}\n      logo2: x\n')
+    brand(config, "      organisation: Example Ltd\n      colours: {}\n      logo2: x\n")
     result = run_leap("build", "-f", str(config), cwd=tmp_path / "second")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "Plugin 'leap' option 'logo2': Unrecognised configuration name: logo2" in result.stderr

@@ -32,8 +32,11 @@ def test_the_fixture_itself_is_clean(mini: Path) -> None:
 def test_yaml_syntax_error_has_its_line(mini: Path) -> None:
     edit(mini / "traits" / "clarity.yaml", "summary: Say where you are going.", "summary: [unclosed")
     assert problems_for(mini) == [
-        ("traits/clarity.yaml:4: YAML syntax error: did not find expected ',' or ']' "
-         "(while parsing a flow sequence on line 3)")]
+        (
+            "traits/clarity.yaml:4: YAML syntax error: did not find expected ',' or ']' "
+            "(while parsing a flow sequence on line 3)"
+        )
+    ]
 
 
 def test_missing_field(mini: Path) -> None:
@@ -44,8 +47,10 @@ def test_missing_field(mini: Path) -> None:
 def test_wrongly_typed_fields(mini: Path) -> None:
     edit(mini / "traits" / "clarity.yaml", "tags: [strategy]", "tags: strategy")
     edit(mini / "traits" / "clarity.yaml", "order: 1", "order: first")
-    assert problems_for(mini) == ["traits/clarity.yaml:1: 'order' should be a whole number",
-                                  "traits/clarity.yaml:17: 'tags' should be a list, not text"]
+    assert problems_for(mini) == [
+        "traits/clarity.yaml:1: 'order' should be a whole number",
+        "traits/clarity.yaml:17: 'tags' should be a list, not text",
+    ]
 
 
 def test_too_few_prompts(mini: Path) -> None:
@@ -55,28 +60,33 @@ def test_too_few_prompts(mini: Path) -> None:
 
 def test_unknown_field_suggests_the_right_one(mini: Path) -> None:
     edit(mini / "traits" / "clarity.yaml", "title:", "titel:")
-    assert problems_for(mini) == ["traits/clarity.yaml:1: missing field 'title'",
-                                  "traits/clarity.yaml:2: unknown field 'titel' (did you mean 'title'?)"]
+    assert problems_for(mini) == [
+        "traits/clarity.yaml:1: missing field 'title'",
+        "traits/clarity.yaml:2: unknown field 'titel' (did you mean 'title'?)",
+    ]
 
 
 def test_an_item_may_not_set_its_own_id(mini: Path) -> None:
     edit(mini / "traits" / "clarity.yaml", "order: 1", "order: 1\nid: clear")
-    assert problems_for(mini) == [
-        "traits/clarity.yaml:2: unknown field 'id': an item's id is its file name"]
+    assert problems_for(mini) == ["traits/clarity.yaml:2: unknown field 'id': an item's id is its file name"]
 
 
 def test_duplicate_id_across_kinds(mini: Path) -> None:
     (mini / "strategies" / "hiding.yaml").write_text(
-        (mini / "strategies" / "show-up.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        (mini / "strategies" / "show-up.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     assert problems_for(mini) == [
-        "strategies/hiding.yaml:1: duplicate id 'hiding': " + (mini / "barriers/hiding.yaml").as_posix()
-        .replace(mini.as_posix() + "/", "") + " has it too"]
+        "strategies/hiding.yaml:1: duplicate id 'hiding': "
+        + (mini / "barriers/hiding.yaml").as_posix().replace(mini.as_posix() + "/", "")
+        + " has it too"
+    ]
 
 
 def test_unknown_relation_says_did_you_mean(mini: Path) -> None:
     edit(mini / "barriers" / "hiding.yaml", "undermines: [clarity, courage]", "undermines: [clarty, courage]")
     assert problems_for(mini) == [
-        "barriers/hiding.yaml:7: 'undermines': unknown trait 'clarty' (did you mean 'clarity'?)"]
+        "barriers/hiding.yaml:7: 'undermines': unknown trait 'clarty' (did you mean 'clarity'?)"
+    ]
 
 
 def test_relation_to_the_wrong_kind(mini: Path) -> None:

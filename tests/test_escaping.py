@@ -51,20 +51,26 @@ def hostile(content: Path) -> None:
     path = content / "traits" / "clarity.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("title: Clarity", "title: '" + TITLE.replace("'", "''") + "'")
-    text = text.replace("body: Clear leaders say where the team is going, and why.",
-                        "body: |\n" + "".join("  " + line + "\n" for line in BODY.splitlines()))
-    text = text.replace("try_this: Write one page.",
-                        "try_this: |\n  Follow [this][r] or <a href='javascript:alert(6)'>that</a>.\n\n"
-                        "  [r]: javascript:alert(6)")
-    text = text.replace("  - Is it written down?", "  - \"[x](javascript:alert(8)) <b onmouseover=alert(9)>hi</b>\"")
+    text = text.replace(
+        "body: Clear leaders say where the team is going, and why.",
+        "body: |\n" + "".join("  " + line + "\n" for line in BODY.splitlines()),
+    )
+    text = text.replace(
+        "try_this: Write one page.",
+        "try_this: |\n  Follow [this][r] or <a href='javascript:alert(6)'>that</a>.\n\n  [r]: javascript:alert(6)",
+    )
+    text = text.replace("  - Is it written down?", '  - "[x](javascript:alert(8)) <b onmouseover=alert(9)>hi</b>"')
     path.write_text(text, encoding="utf-8")
     strategy = content / "strategies" / "show-up.yaml"  # its action is copied into the assessment's plan
     text = strategy.read_text(encoding="utf-8")
-    text = re.sub(r"try_this: .*", "try_this: |\n  Do [it](\n  javascript:alert(16)) <img src=x onerror=alert(17)>", text)
+    text = re.sub(
+        r"try_this: .*", "try_this: |\n  Do [it](\n  javascript:alert(16)) <img src=x onerror=alert(17)>", text
+    )
     strategy.write_text(text, encoding="utf-8")
     framework = content / "framework.yaml"  # a heading of a relation, and a section's name
-    text = framework.read_text(encoding="utf-8").replace("inverse: Barriers that hold it back",
-                                                         "inverse: '" + SECTION + " that hold it back'")
+    text = framework.read_text(encoding="utf-8").replace(
+        "inverse: Barriers that hold it back", "inverse: '" + SECTION + " that hold it back'"
+    )
     text = text.replace("  - id: barrier\n", "  - id: barrier\n    title: '" + SECTION + "'\n", 1)
     framework.write_text(text, encoding="utf-8")
 
@@ -74,6 +80,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import shutil
 
     from tests.conftest import MINI
+
     where = tmp_path_factory.mktemp("hostile")
     shutil.copytree(MINI, where / "src")
     hostile(where / "src")
@@ -129,8 +136,16 @@ def test_no_dialog_fires_on_load_or_click_and_the_title_reads_literally(browser,
         # On the assessment, tick the barrier so the plan (which copies the actions) shows.
         page.goto(url + "assessment/")
         page.locator("input[name='tick:hiding']").check()
-        for path in ("traits/clarity/", "worksheets/traits/clarity/", "strategies/show-up/", "barriers/hiding/",
-                     "assessment/", "traits/", "barriers/", "matrix/"):
+        for path in (
+            "traits/clarity/",
+            "worksheets/traits/clarity/",
+            "strategies/show-up/",
+            "barriers/hiding/",
+            "assessment/",
+            "traits/",
+            "barriers/",
+            "matrix/",
+        ):
             page.goto(url + path)
             page.wait_for_load_state("load")
             count = page.locator("article a").count()

@@ -214,10 +214,12 @@ def test_no_page_shows_an_escape_code_as_text(examples: dict[str, Example], name
     """Escaping never shows: a field name such as not_this, or a kind named in two words, reads as
     written, not as ``not&#95;this`` or ``&#34;``."""
     site = examples[name].site
-    shown = [f"{html.relative_to(site)}: ...{text[max(0, m.start() - 30):m.end() + 10]}..."
-             for html in sorted(site.rglob("*.html"))
-             for text in [visible_text(html.read_text(encoding="utf-8"))]
-             for m in re.finditer(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", text, re.IGNORECASE)]
+    shown = [
+        f"{html.relative_to(site)}: ...{text[max(0, m.start() - 30) : m.end() + 10]}..."
+        for html in sorted(site.rglob("*.html"))
+        for text in [visible_text(html.read_text(encoding="utf-8"))]
+        for m in re.finditer(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", text, re.IGNORECASE)
+    ]
     assert shown == [], "\n".join(shown)
 
 
@@ -230,8 +232,10 @@ def test_each_matrix_has_a_cell_per_pair_marked_where_they_relate(examples: dict
         rows, columns = content.of_kind(relation.target), content.of_kind(relation.source)
         grid = tables(example.site / matrix.id / "index.html")[0]
         assert grid[0] == [relation.target.capitalize(), *(str(n) for n in range(1, len(columns) + 1))]
-        expected = [[row.title, *("●" if row in graph.targets(column, relation.field) else "" for column in columns)]
-                    for row in rows]
+        expected = [
+            [row.title, *("●" if row in graph.targets(column, relation.field) else "" for column in columns)]
+            for row in rows
+        ]
         assert grid[1:] == expected, matrix.id
 
 
@@ -304,8 +308,11 @@ def test_the_levels_grid_shows_every_level_and_item(examples: dict[str, Example]
         assert 'href="levels/"' in page(example.site, section_of(kind)).read_text(encoding="utf-8")
         # each item's page shows its own row of the grid, a level to a row
         for item in items:
-            rows = next(t for t in tables(example.site / kind.folder / item.id / "index.html")
-                        if t and t[0] == ["Level", "What it looks like"])
+            rows = next(
+                t
+                for t in tables(example.site / kind.folder / item.id / "index.html")
+                if t and t[0] == ["Level", "What it looks like"]
+            )
             assert rows[1:] == [[level.title, item.fields[spec.name][level.id]] for level in levels], item.id
         wiki = (example.wiki / levels_page(kind)).read_text(encoding="utf-8")
         for text_of in [*titles, *(item.title for item in items)]:
@@ -327,8 +334,9 @@ def fresh_page(browser: Any) -> Any:
 def recommended(tab: Any, folder: str) -> list[str]:
     """The ids of the items the results recommend, in order, read from their links."""
     tab.locator("#leap-results-body").wait_for(state="visible", timeout=10_000)
-    hrefs = tab.eval_on_selector_all("#leap-result-recommend > li", "items => items.map(li => "
-                                     "li.querySelector('a').getAttribute('href'))")
+    hrefs = tab.eval_on_selector_all(
+        "#leap-result-recommend > li", "items => items.map(li => li.querySelector('a').getAttribute('href'))"
+    )
     found = [re.search(rf"{folder}/([a-z0-9-]+)/?$", href) for href in hrefs]
     assert all(found), hrefs
     return [match.group(1) for match in found if match]
@@ -348,7 +356,8 @@ def ladder_url(examples: dict[str, Example]) -> Iterator[str]:
 
 @pytest.mark.browser
 def test_the_values_self_assessment_recommends_behaviours_with_nothing_to_tick(  # type: ignore[no-untyped-def]
-        browser, examples: dict[str, Example], values_url: str) -> None:
+    browser, examples: dict[str, Example], values_url: str
+) -> None:
     checked = examples[VALUES.name].checked
     assessment = checked.content.framework.assessment
     assert assessment is not None and assessment.tick is None and assessment.recommend is not None
@@ -376,7 +385,8 @@ def test_the_values_self_assessment_recommends_behaviours_with_nothing_to_tick( 
 
 @pytest.mark.browser
 def test_the_ladder_self_assessment_recommends_by_level(  # type: ignore[no-untyped-def]
-        browser, examples: dict[str, Example], ladder_url: str) -> None:
+    browser, examples: dict[str, Example], ladder_url: str
+) -> None:
     checked = examples[LADDER.name].checked
     framework = checked.content.framework
     assessment = framework.assessment
@@ -387,8 +397,9 @@ def test_the_ladder_self_assessment_recommends_by_level(  # type: ignore[no-unty
     tab = fresh_page(browser)
     tab.goto(ladder_url + "assessment/")
     first = competencies[0]
-    assert [tab.locator(f'input[name="rating:{first.id}"]').nth(n).get_attribute("value")
-            for n in range(len(level))] == [str(n) for n in level.values()]
+    assert [
+        tab.locator(f'input[name="rating:{first.id}"]').nth(n).get_attribute("value") for n in range(len(level))
+    ] == [str(n) for n in level.values()]
 
     # aiming for Staff: at Staff in every competency but one, which is at Engineer
     behind = next(c for c in competencies if c.id == "delivery")
@@ -436,8 +447,11 @@ def our_words(example: Framework) -> re.Pattern[str]:
 
 def found_in(pattern: re.Pattern[str], texts: Iterator[tuple[str, str]]) -> list[str]:
     """Each place a pattern matches: the file, and the words around the match."""
-    return [f"{name}: ...{text[max(0, m.start() - 40):m.end() + 40]}..."
-            for name, text in texts for m in pattern.finditer(text)]
+    return [
+        f"{name}: ...{text[max(0, m.start() - 40) : m.end() + 40]}..."
+        for name, text in texts
+        for m in pattern.finditer(text)
+    ]
 
 
 def site_texts(site: Path) -> Iterator[tuple[str, str]]:

@@ -31,6 +31,7 @@ def project(where: Path) -> Path:
 
 # --- paths from manifests, options and content ---------------------------------------------------
 
+
 @pytest.mark.parametrize("entry", ["{victim}", "../victim.txt", "sub/../../victim.txt", "linked/victim.txt"])
 def test_a_manifest_entry_outside_the_folder_is_refused_and_nothing_is_deleted(tmp_path: Path, entry: str) -> None:
     victim = tmp_path / "victim.txt"
@@ -54,8 +55,11 @@ def test_an_absolute_path_in_a_committed_manifest_survives_every_command(tmp_pat
     victim.parent.mkdir()
     victim.write_text("mine", encoding="utf-8")
     bad = json.dumps([str(victim)])
-    for folder, command in ((tmp_path / "docs", ["build"]), (tmp_path / "content" / "schemas", ["schema"]),
-                            (tmp_path / "wiki", ["export", "wiki", "--flavor", "gitlab", "--out", "wiki"])):
+    for folder, command in (
+        (tmp_path / "docs", ["build"]),
+        (tmp_path / "content" / "schemas", ["schema"]),
+        (tmp_path / "wiki", ["export", "wiki", "--flavor", "gitlab", "--out", "wiki"]),
+    ):
         folder.mkdir(exist_ok=True)
         (folder / MANIFEST).write_text(bad, encoding="utf-8")
         result = run_leap(*command, "-f", str(config), cwd=tmp_path)
@@ -118,15 +122,19 @@ def test_a_content_symlink_out_of_the_folder_is_not_read(tmp_path: Path) -> None
     docs, problems = load_content(content)
     lines = [str(p) for p in problems]
     assert "hunter2" not in "\n".join(lines) and "leak" not in {d.id for d in docs}
-    assert any(line.endswith("traits/leak.yaml:1: a symbolic link that leads out of the content folder; "
-                             "leap does not read it") for line in lines)
+    assert any(
+        line.endswith("traits/leak.yaml:1: a symbolic link that leads out of the content folder; leap does not read it")
+        for line in lines
+    )
     assert any(line.endswith("traits/gone.yaml:1: warning: a symbolic link to nothing; ignored") for line in lines)
-    assert any(line.endswith("traits/upper.YAML:1: content files end in .yaml, in lower case; ignored")
-               for line in lines)
+    assert any(
+        line.endswith("traits/upper.YAML:1: content files end in .yaml, in lower case; ignored") for line in lines
+    )
     assert any("README.md:1: warning: not part of the content" in line for line in lines)
 
 
 # --- a build is whole or not at all ---------------------------------------------------------------
+
 
 def _site_files(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
@@ -138,9 +146,13 @@ def test_a_mkdocs_failure_leaves_docs_and_site_as_they_were(tmp_path: Path) -> N
     assert run_leap("build", "-f", str(config), cwd=tmp_path).returncode == 0
     docs, site = snapshot(tmp_path / "docs"), snapshot(tmp_path / "site")
     path = tmp_path / "content" / "traits" / "clarity.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "body: Clear leaders say where the team is going, and why.",
-        "body: Clear leaders write [a memo](../no-such-page.md) first."), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "body: Clear leaders say where the team is going, and why.",
+            "body: Clear leaders write [a memo](../no-such-page.md) first.",
+        ),
+        encoding="utf-8",
+    )
     assert run_leap("check", cwd=tmp_path).returncode == 0  # the content itself is fine
     failed = run_leap("build", "-f", str(config), cwd=tmp_path)
     assert failed.returncode == 1 and "Traceback" not in failed.stderr
@@ -157,9 +169,13 @@ def test_kill_9_at_any_moment_leaves_a_whole_site_and_the_next_build_works(tmp_p
     whole = _site_files(tmp_path / "site")
     path = tmp_path / "content" / "traits" / "vision.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: Changed "), encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "-f", str(config)], cwd=tmp_path,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "build", "-f", str(config)],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+    )
     time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait()
@@ -182,6 +198,7 @@ def test_a_crash_between_pages_and_manifest_does_not_block_the_next_build(mini: 
         raise OSError(28, "No space left on device")
 
     from generator import writer
+
     original = writer._write_bytes
     writer._write_bytes = lambda target, data: crash() if target.name != MANIFEST else original(target, data)  # type: ignore[assignment]
     try:
@@ -198,8 +215,17 @@ def test_a_crash_between_pages_and_manifest_does_not_block_the_next_build(mini: 
 def test_two_builds_at_once_take_turns(tmp_path: Path) -> None:
     config = project(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    runs = [subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "-f", str(config)], cwd=tmp_path,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "build", "-f", str(config)],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(2)
+    ]
     results = [(run.wait(timeout=300), run.stderr.read() if run.stderr else "") for run in runs]
     assert [code for code, _ in results] == [0, 0], results
     assert any("waiting for it to finish" in err for _, err in results)
@@ -210,8 +236,9 @@ def test_two_builds_at_once_take_turns(tmp_path: Path) -> None:
 def test_a_full_disk_fails_cleanly_and_keeps_the_old_site(tmp_path: Path) -> None:
     mount = tmp_path / "small"
     mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", str(mount)],
-                      capture_output=True, check=False).returncode:
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", str(mount)], capture_output=True, check=False
+    ).returncode:
         pytest.skip("cannot mount a small tmpfs here (needs root and mount rights)")
     try:
         config = project(tmp_path / "p")
@@ -232,10 +259,14 @@ def test_a_full_disk_fails_cleanly_and_keeps_the_old_site(tmp_path: Path) -> Non
 
 # --- ownership with content -------------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_a_hand_edited_wiki_page_is_kept_and_the_command_says_so(tmp_path: Path) -> None:
     config = project(tmp_path)
-    assert run_leap("export", "wiki", "--flavor", "gitlab", "--out", "wiki", "-f", str(config), cwd=tmp_path).returncode == 0
+    assert (
+        run_leap("export", "wiki", "--flavor", "gitlab", "--out", "wiki", "-f", str(config), cwd=tmp_path).returncode
+        == 0
+    )
     page = tmp_path / "wiki" / "traits" / "clarity.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nOur team's note.\n", encoding="utf-8")
     result = run_leap("export", "wiki", "--flavor", "gitlab", "--out", "wiki", "-f", str(config), cwd=tmp_path)
@@ -248,7 +279,8 @@ def test_a_hand_edited_wiki_page_is_kept_and_the_command_says_so(tmp_path: Path)
 def test_a_content_warning_does_not_fail_a_plain_build(tmp_path: Path) -> None:
     config = project(tmp_path)
     (tmp_path / "content" / "traits" / "lonely.yaml").write_text(
-        (MINI / "traits" / "courage.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        (MINI / "traits" / "courage.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     checked = run_leap("check", cwd=tmp_path)
     assert checked.returncode == 0 and "warning: nothing links to trait 'lonely'" in checked.stderr
     built = run_leap("build", "-f", str(config), cwd=tmp_path)
@@ -265,15 +297,27 @@ def test_generated_files_follow_the_umask(tmp_path: Path) -> None:
         assert run_leap("build", "--offline", "-f", str(config), cwd=tmp_path).returncode == 0
     finally:
         os.umask(old)
-    for path in (tmp_path / "docs" / "index.md", tmp_path / "docs" / MANIFEST, tmp_path / "site-offline.zip",
-                 tmp_path / "site-offline" / "index.html"):
+    for path in (
+        tmp_path / "docs" / "index.md",
+        tmp_path / "docs" / MANIFEST,
+        tmp_path / "site-offline.zip",
+        tmp_path / "site-offline" / "index.html",
+    ):
         assert path.stat().st_mode & 0o777 == 0o644, path
 
 
 # --- input hygiene -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("value", "code"), [('"Clarity\\rinjected"', "000D"), ('"Clar\\0ity"', "0000"),
-                                             ('"Clarity \\u202Eevil"', "202E"), ('"Clarity\\u2066"', "2066")])
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ('"Clarity\\rinjected"', "000D"),
+        ('"Clar\\0ity"', "0000"),
+        ('"Clarity \\u202Eevil"', "202E"),
+        ('"Clarity\\u2066"', "2066"),
+    ],
+)
 def test_invisible_characters_are_refused_with_their_line(mini: Path, value: str, code: str) -> None:
     path = mini / "traits" / "clarity.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("title: Clarity", f"title: {value}"), encoding="utf-8")
@@ -292,9 +336,13 @@ def test_error_lines_cannot_be_forged_by_content(tmp_path: Path) -> None:
     assert "unknown field 'evil\\nfake.yaml:1: all good\\x1b[2J'" in result.stderr
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("order: " + "9" * 5000 + "\n", "this number is too long; write it as text in quotes"),
-], ids=["huge-number"])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("order: " + "9" * 5000 + "\n", "this number is too long; write it as text in quotes"),
+    ],
+    ids=["huge-number"],
+)
 def test_odd_yaml_is_a_message_not_a_traceback(mini: Path, text: str, message: str) -> None:
     path = mini / "traits" / "clarity.yaml"
     path.write_text(text + "\n".join(path.read_text(encoding="utf-8").splitlines()[1:]) + "\n", encoding="utf-8")
@@ -333,16 +381,20 @@ def test_reserved_ids_are_refused(mini: Path) -> None:
     shutil.copy(mini / "traits" / "courage.yaml", mini / "traits" / "index.yaml")
     with pytest.raises(ContentError) as caught:
         generate(mini, mini.parent / "docs")
-    assert "traits/index.yaml:1: the id 'index' is the name of each section's own page; rename the file" \
-        in str(caught.value)
+    assert "traits/index.yaml:1: the id 'index' is the name of each section's own page; rename the file" in str(
+        caught.value
+    )
 
 
 @pytest.mark.slow
 def test_csv_cells_that_would_run_as_formulas(tmp_path: Path) -> None:
     project(tmp_path)
     path = tmp_path / "content" / "traits" / "clarity.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("summary: Say where you are going.",
-                                                             "summary: '=HYPERLINK(\"http://evil\",\"x\")'"))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "summary: Say where you are going.", 'summary: \'=HYPERLINK("http://evil","x")\''
+        )
+    )
     assert run_leap("build", cwd=tmp_path).returncode == 0
     exported = (tmp_path / "site" / "data" / "items.csv").read_text(encoding="utf-8")
     assert "'=HYPERLINK" in exported and ",=HYPERLINK" not in exported and '"=HYPERLINK' not in exported
@@ -351,8 +403,9 @@ def test_csv_cells_that_would_run_as_formulas(tmp_path: Path) -> None:
     target.mkdir()
     for name in ("guide.yaml", "framework.yaml"):
         (target / name).write_bytes((MINI / name).read_bytes())
-    round_trip = run_leap("import", "csv", str(tmp_path / "site" / "data" / "items.csv"), "--content", str(target),
-                          cwd=tmp_path)
+    round_trip = run_leap(
+        "import", "csv", str(tmp_path / "site" / "data" / "items.csv"), "--content", str(target), cwd=tmp_path
+    )
     assert round_trip.returncode == 0, round_trip.stderr
     assert "summary: =HYPERLINK" in (target / "traits" / "clarity.yaml").read_text(encoding="utf-8")
     raw = exported.replace("'=HYPERLINK", "=HYPERLINK")
@@ -366,11 +419,15 @@ def test_csv_cells_that_would_run_as_formulas(tmp_path: Path) -> None:
     assert "column 'summary' starts with '=' or '@', which spreadsheets run as a formula" in refused.stderr
 
 
-@pytest.mark.parametrize(("csv_text", "message"), [
-    ("id,type,title,title\nx,trait,X,Y\n", "raw.csv:1: column 'title' appears more than once"),
-    ("id,type,title,body\nx,trait,X," + "a" * 140_000 + "\n", "raw.csv:2: unreadable CSV: field larger than"),
-    ("id,type,title,order\nx,trait,X," + "9" * 5000 + "\n", "raw.csv:2: 'order' should be a whole number"),
-], ids=["duplicate-column", "huge-cell", "huge-number"])
+@pytest.mark.parametrize(
+    ("csv_text", "message"),
+    [
+        ("id,type,title,title\nx,trait,X,Y\n", "raw.csv:1: column 'title' appears more than once"),
+        ("id,type,title,body\nx,trait,X," + "a" * 140_000 + "\n", "raw.csv:2: unreadable CSV: field larger than"),
+        ("id,type,title,order\nx,trait,X," + "9" * 5000 + "\n", "raw.csv:2: 'order' should be a whole number"),
+    ],
+    ids=["duplicate-column", "huge-cell", "huge-number"],
+)
 @pytest.mark.slow
 def test_odd_spreadsheets_are_messages(tmp_path: Path, csv_text: str, message: str) -> None:
     project(tmp_path)
@@ -382,6 +439,7 @@ def test_odd_spreadsheets_are_messages(tmp_path: Path, csv_text: str, message: s
 
 # --- leap serve ------------------------------------------------------------------------------------------
 
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -392,9 +450,13 @@ def _free_port() -> int:
 def test_serve_answers_only_requests_addressed_to_it(tmp_path: Path) -> None:
     project(tmp_path)
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"})
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+    )
     try:
         url = f"http://127.0.0.1:{port}/"
         for _ in range(120):

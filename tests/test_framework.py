@@ -29,18 +29,42 @@ def problems_of(content: Path) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("source: barrier, target: trait,", "source: barrier, target: virtue,",
-     "framework.yaml:{line}: unknown kind 'virtue'"),
-    ("    folder: barriers\n", "    folder: traits\n", "framework.yaml:{line}: two of them use the folder 'traits'"),
-    ("{name: body, type: markdown, required: true}", "{name: body, type: essay, required: true}",
-     ("framework.yaml:{line}: 'kinds item 1.fields item 2.type' must be one of: 'line', 'markdown', 'lines', "
-      "'prompts', 'scale', 'levels', 'action' or 'tags'")),
-    ("  rate: trait\n", "  rate: skill\n", "framework.yaml:{line}: unknown kind 'skill'"),
-    ("    folder: shifts\n", "    folder: journal\n",
-     "framework.yaml:{line}: the folder 'journal' is the address of one of the guide's own pages; choose another"),
-], ids=["relation-to-undeclared-kind", "two-kinds-one-folder", "unknown-field-type", "role-of-unknown-kind",
-        "folder-taken-by-a-page"])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "source: barrier, target: trait,",
+            "source: barrier, target: virtue,",
+            "framework.yaml:{line}: unknown kind 'virtue'",
+        ),
+        (
+            "    folder: barriers\n",
+            "    folder: traits\n",
+            "framework.yaml:{line}: two of them use the folder 'traits'",
+        ),
+        (
+            "{name: body, type: markdown, required: true}",
+            "{name: body, type: essay, required: true}",
+            (
+                "framework.yaml:{line}: 'kinds item 1.fields item 2.type' must be one of: 'line', 'markdown', 'lines', "
+                "'prompts', 'scale', 'levels', 'action' or 'tags'"
+            ),
+        ),
+        ("  rate: trait\n", "  rate: skill\n", "framework.yaml:{line}: unknown kind 'skill'"),
+        (
+            "    folder: shifts\n",
+            "    folder: journal\n",
+            "framework.yaml:{line}: the folder 'journal' is the address of one of the guide's own pages; choose another",
+        ),
+    ],
+    ids=[
+        "relation-to-undeclared-kind",
+        "two-kinds-one-folder",
+        "unknown-field-type",
+        "role-of-unknown-kind",
+        "folder-taken-by-a-page",
+    ],
+)
 def test_a_bad_framework_gets_path_line_errors(mini: Path, old: str, new: str, expected: str) -> None:
     path = mini / "framework.yaml"
     text = path.read_text(encoding="utf-8")
@@ -51,9 +75,16 @@ def test_a_bad_framework_gets_path_line_errors(mini: Path, old: str, new: str, e
 
 
 def test_a_required_field_missing_and_an_undeclared_level_are_errors(mini: Path) -> None:
-    edit(mini / "framework.yaml", "{name: summary, type: line, required: true, role: summary}",
-         "{name: summary, type: line, required: true, role: summary}\n      - {name: grid, type: levels}")
-    edit(mini / "framework.yaml", "relations:", "levels:\n  - {id: new, title: New}\n  - {id: old, title: Old}\n\nrelations:")
+    edit(
+        mini / "framework.yaml",
+        "{name: summary, type: line, required: true, role: summary}",
+        "{name: summary, type: line, required: true, role: summary}\n      - {name: grid, type: levels}",
+    )
+    edit(
+        mini / "framework.yaml",
+        "relations:",
+        "levels:\n  - {id: new, title: New}\n  - {id: old, title: Old}\n\nrelations:",
+    )
     edit(mini / "traits" / "clarity.yaml", "summary: Say where you are going.\n", "")
     edit(mini / "traits" / "courage.yaml", "order: 2\n", "order: 2\ngrid:\n  new: Fresh\n  ancient: Long ago\n")
     found = problems_of(mini)
@@ -74,8 +105,9 @@ def test_nothing_is_written_for_a_bad_framework(tmp_path: Path) -> None:
 def test_kinds_go_by_their_own_names(tmp_path: Path) -> None:
     """`leap new` and a spreadsheet's type accept a kind's singular or plural, as the framework says it."""
     make_project(tmp_path, ROOT / "examples" / "first-time-manager")
-    shutil.copytree(ROOT / "examples" / "first-time-manager" / "schemas", tmp_path / "content" / "schemas",
-                    dirs_exist_ok=True)
+    shutil.copytree(
+        ROOT / "examples" / "first-time-manager" / "schemas", tmp_path / "content" / "schemas", dirs_exist_ok=True
+    )
     made = run_leap("new", "pitfall", "meeting-overload", "--title", "Meeting overload", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     text = (tmp_path / "content" / "pitfalls" / "meeting-overload.yaml").read_text(encoding="utf-8")
@@ -85,8 +117,10 @@ def test_kinds_go_by_their_own_names(tmp_path: Path) -> None:
     wrong = run_leap("new", "barrier", "x", "--title", "X", cwd=tmp_path)
     assert wrong.returncode == 1
     assert "'barrier' is not a kind of this framework (its kinds: skill, pitfall, habit, shift)" in wrong.stderr
-    sheet = "id,type,title,summary,body,prompts,try_this,overcomes\n" \
-            "ask-early,Habits,Ask early,Ask.,Ask early.,\"One?\nTwo?\nThree?\",Ask once.,doing-it-yourself\n"
+    sheet = (
+        "id,type,title,summary,body,prompts,try_this,overcomes\n"
+        'ask-early,Habits,Ask early,Ask.,Ask early.,"One?\nTwo?\nThree?",Ask once.,doing-it-yourself\n'
+    )
     (tmp_path / "sheet.csv").write_text(sheet, encoding="utf-8")
     imported = run_leap("import", "csv", "sheet.csv", cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
@@ -118,8 +152,10 @@ def test_hand_written_pages_join_the_site_untouched(tmp_path: Path) -> None:
     config = make_project(tmp_path, MINI)
     own = tmp_path / "docs" / "team" / "our-rituals.md"
     own.parent.mkdir(parents=True)
-    own.write_text("# Our rituals\n\nEvery Friday we write down one thing we learned. See [the home page](../index.md).\n",
-                   encoding="utf-8")
+    own.write_text(
+        "# Our rituals\n\nEvery Friday we write down one thing we learned. See [the home page](../index.md).\n",
+        encoding="utf-8",
+    )
     before = own.read_bytes()
     result = run_leap("build", "--strict", "-f", str(config), cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -39,12 +39,39 @@ def assert_clean_report(problems: list[str]) -> None:
         assert "Traceback" not in line
 
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                    st.text(max_size=50), st.text(alphabet=st.characters(codec="utf-8"), min_size=1000, max_size=5000))
-trees = st.recursive(scalars, lambda children: st.one_of(
-    st.lists(children, max_size=5), st.dictionaries(st.text(max_size=12), children, max_size=5)), max_leaves=30)
-known_keys = st.sampled_from(["order", "title", "summary", "sounds_like", "body", "way_through", "undermines",
-                              "prompts", "try_this", "tags", "titel", "id", "from", "builds"])
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=50),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=1000, max_size=5000),
+)
+trees = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=5), st.dictionaries(st.text(max_size=12), children, max_size=5)
+    ),
+    max_leaves=30,
+)
+known_keys = st.sampled_from(
+    [
+        "order",
+        "title",
+        "summary",
+        "sounds_like",
+        "body",
+        "way_through",
+        "undermines",
+        "prompts",
+        "try_this",
+        "tags",
+        "titel",
+        "id",
+        "from",
+        "builds",
+    ]
+)
 
 
 @FUZZ
@@ -59,8 +86,11 @@ def test_arbitrary_bytes(mini: Path, raw: bytes) -> None:
     assert_clean_report(outcome(mini, raw))
 
 
-mutations = st.lists(st.tuples(st.integers(0, 30), st.sampled_from(["drop", "dup", "insert", "indent", "cut"]),
-                               st.text(max_size=30)), min_size=1, max_size=6)
+mutations = st.lists(
+    st.tuples(st.integers(0, 30), st.sampled_from(["drop", "dup", "insert", "indent", "cut"]), st.text(max_size=30)),
+    min_size=1,
+    max_size=6,
+)
 
 
 @FUZZ
@@ -85,7 +115,8 @@ def test_mutated_valid_files(mini: Path, steps: list[tuple[int, str, str]]) -> N
 def test_hostile_yaml_is_refused_quickly(mini: Path) -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(20))
+        for i in range(20)
+    )
     cases = {
         "alias bomb": bomb,
         "deep nesting": "title: " + "[" * 50_000 + "]" * 50_000,

@@ -47,6 +47,7 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # --- data files ---------------------------------------------------------------------------------
 
+
 def test_data_files_hold_the_model_and_every_relation(site: Path) -> None:
     model = json.loads((site / "data" / "guide.json").read_text(encoding="utf-8"))
     assert model["guide"]["title"] == CONTENT.content.guide.title
@@ -66,6 +67,7 @@ def test_data_files_hold_the_model_and_every_relation(site: Path) -> None:
 
 
 # --- sub-path -----------------------------------------------------------------------------------
+
 
 def crawl(start: list[str], inside: str) -> tuple[set[str], list[str]]:
     """Follow every link and asset from ``start`` that stays under ``inside``. Returns the pages
@@ -107,9 +109,17 @@ def test_under_a_sub_path_every_link_and_asset_works_404_page_included(tmp_path:
     assert all(url.startswith(base) for url in seen), sorted(u for u in seen if not u.startswith(base))[:5]
 
 
-@pytest.mark.parametrize("url", ["intranet/leadership", 'https://x.example/x"><svg/onload=alert(1)>',
-                                 "https://x.example/a b/", "javascript://x.example/%0aalert(1)",
-                                 "https://x.example/guide/?q=<b>", "https://x.example/<script>/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "intranet/leadership",
+        'https://x.example/x"><svg/onload=alert(1)>',
+        "https://x.example/a b/",
+        "javascript://x.example/%0aalert(1)",
+        "https://x.example/guide/?q=<b>",
+        "https://x.example/<script>/",
+    ],
+)
 def test_site_url_must_be_a_plain_address(tmp_path: Path, url: str) -> None:
     config = make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
     result = run_leap("build", "-f", str(config), "--site-url", url, cwd=tmp_path)
@@ -120,17 +130,22 @@ def test_site_url_must_be_a_plain_address(tmp_path: Path, url: str) -> None:
 
 # --- offline ------------------------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_the_offline_zip_is_a_whole_site_linked_by_file(offline: Path) -> None:
     assert (offline / "index.html").is_file() and (offline / "search" / "search_index.js").is_file()
     assert (offline / "assets" / "leap" / "vendor" / "iframe-worker" / "shim.js").is_file()
     # file:// has no directory index pages: every link must name a file.
-    broken = [f"{page.relative_to(offline)} -> {link}" for page, link, target in relative_links(offline)
-              if not target.is_file()]
+    broken = [
+        f"{page.relative_to(offline)} -> {link}"
+        for page, link, target in relative_links(offline)
+        if not target.is_file()
+    ]
     assert broken == []
 
 
 # --- in the browser: nothing leaves the machine -------------------------------------------------
+
 
 def use_the_guide(page: Any, url_of: Callable[[str], str]) -> None:
     """What a reader does: open pages, search, fill in a worksheet, take the self-assessment."""
@@ -192,13 +207,20 @@ def test_the_offline_zip_works_from_file_with_search(browser, offline: Path) -> 
 
 # --- Zensical, Material for MkDocs' successor ---------------------------------------------------
 
+
 @pytest.mark.slow
 def test_zensical_builds_the_generated_docs_with_every_item_page(tmp_path: Path) -> None:
     """Zensical reads mkdocs.yml but runs no MkDocs hooks: `leap build` generates docs/ first."""
     build_site(tmp_path, ROOT / "content")
     shutil.rmtree(tmp_path / "site")
-    result = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=600, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "site"
     for item in CONTENT.content.items:

@@ -70,16 +70,23 @@ def test_export_clear_import_restores_every_answer_exactly(browser, mini: str, t
     after = record(page)
     assert after["sheets"] == before["sheets"]
     page.goto(mini + "worksheets/traits/clarity/")
-    assert page.input_value(f'textarea[name="{CLARITY_PROMPTS[0].id}"]') == "Written down, pinned by my desk.\nSecond line."
+    assert (
+        page.input_value(f'textarea[name="{CLARITY_PROMPTS[0].id}"]')
+        == "Written down, pinned by my desk.\nSecond line."
+    )
     assert page.is_checked('input[name="rating"][value="4"]')
     assert page.errors == []
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (lambda data: {**data, "guide": "another-guide"}, "holds answers for another guide"),
-    (lambda data: {**data, "version": 1}, "saved by an older version of the guide"),
-    (lambda data: "{not json", "could not be read"),
-], ids=["another-guide", "older-version", "broken"])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda data: {**data, "guide": "another-guide"}, "holds answers for another guide"),
+        (lambda data: {**data, "version": 1}, "saved by an older version of the guide"),
+        (lambda data: "{not json", "could not be read"),
+    ],
+    ids=["another-guide", "older-version", "broken"],
+)
 def test_a_wrong_file_changes_nothing(browser, mini: str, tmp_path: Path, change: Any, message: str) -> None:  # type: ignore[no-untyped-def]
     page = fresh(browser)
     answer_some(page, mini)
@@ -182,7 +189,9 @@ def test_a_reassessment_adds_a_point_to_the_chart(browser, mini: str) -> None:  
     assert page.locator("#leap-chart svg").count() == 0  # one result: its ratings, no line yet
     assert "2 of 5" in page.locator("#leap-chart").inner_text()
     # Four weeks on: the first results are dated back, and the reader rates again.
-    page.evaluate("""() => { const s = window.leapStore.get(); s.record.assessments[0].date = '2026-10-01'; s.write(); }""")
+    page.evaluate(
+        """() => { const s = window.leapStore.get(); s.record.assessments[0].date = '2026-10-01'; s.write(); }"""
+    )
     page.reload()
     page.check('input[name="rating:clarity"][value="4"]')
     page.get_by_role("button", name="Save today's results to compare later").click()
@@ -242,16 +251,21 @@ def test_no_page_is_wider_than_a_390_px_screen(browser, guide_site: tuple[str, P
 def test_keyboard_focus_is_visible_on_every_kind_of_control(browser, guide_site: tuple[str, Path]) -> None:  # type: ignore[no-untyped-def]
     url, _ = guide_site
     page = browser.new_page()
-    for path, selector in (("assessment/", '.leap-assessment input[type="radio"]'),
-                           ("assessment/", '.leap-assessment input[type="checkbox"]'),
-                           ("worksheets/traits/vision/", ".leap-worksheet textarea"),
-                           ("worksheets/traits/vision/", ".leap-worksheet button"), ("journal/", ".leap-journal button")):
+    for path, selector in (
+        ("assessment/", '.leap-assessment input[type="radio"]'),
+        ("assessment/", '.leap-assessment input[type="checkbox"]'),
+        ("worksheets/traits/vision/", ".leap-worksheet textarea"),
+        ("worksheets/traits/vision/", ".leap-worksheet button"),
+        ("journal/", ".leap-journal button"),
+    ):
         page.goto(url + path)
         page.focus(selector)
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")  # focus that came from the keyboard: :focus-visible applies
-        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + "
-                                "getComputedStyle(document.activeElement).outlineWidth")
+        outline = page.evaluate(
+            "getComputedStyle(document.activeElement).outlineStyle + ' ' + "
+            "getComputedStyle(document.activeElement).outlineWidth"
+        )
         assert outline.split()[0] not in ("none", "") and outline.split()[1] != "0px", (path, selector, outline)
 
 

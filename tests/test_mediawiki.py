@@ -28,18 +28,33 @@ from tests.wikiengine import Wiki, import_dump, mediawiki
 pytestmark = pytest.mark.slow
 
 HOSTILE = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "{{Template call}}", "{{subst:PAGENAME}}",
-    "[[Special:UserLogout]]", "[[Category:Hacked]]", "__NOTOC__", "__NOINDEX__", "~~~~", "{| class=x",
-    "<nowiki>", "</nowiki>", "<!-- hidden -->", "''not italic''", "&amp;", "[http://evil.example bracketed]",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    "{{Template call}}",
+    "{{subst:PAGENAME}}",
+    "[[Special:UserLogout]]",
+    "[[Category:Hacked]]",
+    "__NOTOC__",
+    "__NOINDEX__",
+    "~~~~",
+    "{| class=x",
+    "<nowiki>",
+    "</nowiki>",
+    "<!-- hidden -->",
+    "''not italic''",
+    "&amp;",
+    "[http://evil.example bracketed]",
 ]
-BODY = "\n\n".join([
-    "Intro with *emphasis*, **strong** and a [good link](https://example.org/page).",
-    *(f"Line {n}: {text}".replace("_", "\\_") for n, text in enumerate(HOSTILE)),
-    "A [script link](javascript:alert(3)) and ![an image](https://evil.example/x.png).",
-    "<div onclick=alert(4)>raw block</div>",
-    "\\----",
-    "## A heading == with equals ==",
-])
+BODY = "\n\n".join(
+    [
+        "Intro with *emphasis*, **strong** and a [good link](https://example.org/page).",
+        *(f"Line {n}: {text}".replace("_", "\\_") for n, text in enumerate(HOSTILE)),
+        "A [script link](javascript:alert(3)) and ![an image](https://evil.example/x.png).",
+        "<div onclick=alert(4)>raw block</div>",
+        "\\----",
+        "## A heading == with equals ==",
+    ]
+)
 SUMMARY = "Say {{PAGENAME}} [[Special:Random]] __NOTOC__ ~~~~ <b>where</b> you go."
 PROMPT = "Is it || written !! down <span>{{x}}</span>?"
 HAND = r"""---
@@ -55,8 +70,33 @@ Our own page, back to [the traits](traits/index.md) and [clarity](traits/clarity
 """
 
 
-SAFE_ELEMENTS = {"div", "p", "b", "i", "a", "h2", "h3", "span", "ul", "ol", "li", "table", "tbody", "tr", "th", "td",
-                 "blockquote", "pre", "code", "hr", "input", "label", "dl", "dd", "br"}
+SAFE_ELEMENTS = {
+    "div",
+    "p",
+    "b",
+    "i",
+    "a",
+    "h2",
+    "h3",
+    "span",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "blockquote",
+    "pre",
+    "code",
+    "hr",
+    "input",
+    "label",
+    "dl",
+    "dd",
+    "br",
+}
 
 
 class _Tags(HTMLParser):
@@ -81,10 +121,12 @@ def elements(html: str) -> set[str]:
 def hostile_project(where: Path) -> Path:
     config = make_project(where, MINI)
     item = where / "content" / "traits" / "clarity.yaml"
-    text = item.read_text(encoding="utf-8").replace("title: Clarity", "title: Clarity's \"edge\"")
+    text = item.read_text(encoding="utf-8").replace("title: Clarity", 'title: Clarity\'s "edge"')
     text = text.replace("summary: Say where you are going.", f"summary: '{SUMMARY}'")
-    text = text.replace("body: Clear leaders say where the team is going, and why.",
-                        "body: |\n" + "".join(f"  {line}\n" for line in BODY.splitlines()))
+    text = text.replace(
+        "body: Clear leaders say where the team is going, and why.",
+        "body: |\n" + "".join(f"  {line}\n" for line in BODY.splitlines()),
+    )
     text = text.replace("  - Is it written down?", f"  - '{PROMPT}'")
     item.write_text(text, encoding="utf-8")
     (where / "docs" / "notes.md").write_text(HAND, encoding="utf-8")
@@ -95,8 +137,9 @@ def hostile_project(where: Path) -> Path:
 def imported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Wiki, Path]]:
     where = tmp_path_factory.mktemp("mediawiki")
     config = hostile_project(where / "project")
-    result = run_leap("export", "wiki", "--flavor", "mediawiki", "--out", "wiki", "-f", str(config),
-                      cwd=where / "project")
+    result = run_leap(
+        "export", "wiki", "--flavor", "mediawiki", "--out", "wiki", "-f", str(config), cwd=where / "project"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     export = where / "project" / "wiki"
     with mediawiki(where / "engine") as wiki:
@@ -111,13 +154,13 @@ def exported_titles(export: Path) -> set[str]:
 def test_every_page_and_category_is_in_the_wiki(imported: tuple[Wiki, Path]) -> None:
     wiki, export = imported
     titles = exported_titles(export)
-    assert "Team notes" in titles and "Clarity's \"edge\"" in titles and "Mini Guide" in titles
+    assert "Team notes" in titles and 'Clarity\'s "edge"' in titles and "Mini Guide" in titles
     assert titles <= set(wiki.titles(0))
     categories = {f"Category:{p.name.removesuffix('.wiki')}" for p in (export / "Category").glob("*.wiki")}
     assert {"Category:Traits", "Category:Worksheets", "Category:Strategy"} <= categories
     assert categories == set(wiki.titles(14))
     members = wiki.api(action="query", list="categorymembers", cmtitle="Category:Traits")["query"]["categorymembers"]
-    assert {m["title"] for m in members} == {"Clarity's \"edge\"", "Courage & nerve"}
+    assert {m["title"] for m in members} == {'Clarity\'s "edge"', "Courage & nerve"}
 
 
 def test_no_link_is_red(imported: tuple[Wiki, Path]) -> None:
@@ -156,12 +199,19 @@ def test_a_worksheet_renders_its_prompts_and_room_to_write(imported: tuple[Wiki,
 
 
 SHOWN = {
-    "Clarity's \"edge\"": [SUMMARY, *HOSTILE, "<div onclick=alert(4)>raw block</div>", "----",
-                           "A heading == with equals =="],
-    "Worksheet Clarity's \"edge\"": [SUMMARY, PROMPT],
-    "Team notes": ["#REDIRECT [[Main Page]]",
-                   "{{Template call}} __NOTOC__ [[Special:Random]] <script>alert(5)</script> ~~~~",
-                   "{{{1}}}"],
+    'Clarity\'s "edge"': [
+        SUMMARY,
+        *HOSTILE,
+        "<div onclick=alert(4)>raw block</div>",
+        "----",
+        "A heading == with equals ==",
+    ],
+    'Worksheet Clarity\'s "edge"': [SUMMARY, PROMPT],
+    "Team notes": [
+        "#REDIRECT [[Main Page]]",
+        "{{Template call}} __NOTOC__ [[Special:Random]] <script>alert(5)</script> ~~~~",
+        "{{{1}}}",
+    ],
 }
 
 
@@ -171,8 +221,12 @@ def test_hostile_content_shows_as_text_and_runs_nothing(imported: tuple[Wiki, Pa
     page = wiki.parse(title)
     html = page["text"]
     assert elements(html) <= SAFE_ELEMENTS
-    assert not [(tag, name) for tag, attrs in tags(html) for name, value in attrs
-                if name.startswith("on") or "javascript" in (value or "")]
+    assert not [
+        (tag, name)
+        for tag, attrs in tags(html)
+        for name, value in attrs
+        if name.startswith("on") or "javascript" in (value or "")
+    ]
     assert page["templates"] == [] and page["properties"] == {}  # no template ran, no magic word took
     assert not any(link["title"].startswith("Special:") for link in page["links"])
     assert [c["category"] for c in page["categories"]] in (["Traits", "Strategy"], ["Worksheets"], [])
@@ -185,8 +239,9 @@ def test_hostile_content_shows_as_text_and_runs_nothing(imported: tuple[Wiki, Pa
 
 def test_the_shipped_guide_imports_with_every_page_there_and_no_red_link(tmp_path: Path) -> None:
     config = make_project(tmp_path / "project", ROOT / "content")
-    result = run_leap("export", "wiki", "--flavor", "mediawiki", "--out", "wiki", "-f", str(config),
-                      cwd=tmp_path / "project")
+    result = run_leap(
+        "export", "wiki", "--flavor", "mediawiki", "--out", "wiki", "-f", str(config), cwd=tmp_path / "project"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     export = tmp_path / "project" / "wiki"
     with mediawiki(tmp_path / "engine") as wiki:
@@ -209,8 +264,22 @@ def test_a_missing_wiki_engine_skips_or_fails_when_required(monkeypatch: pytest.
 def random_texts(count: int) -> list[str]:
     """Texts made mostly of what wikitext reads as markup, the same on every run."""
     pick = random.Random(16)
-    alphabet = list("ab1 -*_#:;=[]{}|!<>&'~/") + ["__NOTOC__", "~~~~", "{{", "[[", "&amp;", "http://x.y", "----",
-                                                    "<nowiki>", "</nowiki>", "<!--", "é", "{|", "-{", "ISBN 1"]
+    alphabet = list("ab1 -*_#:;=[]{}|!<>&'~/") + [
+        "__NOTOC__",
+        "~~~~",
+        "{{",
+        "[[",
+        "&amp;",
+        "http://x.y",
+        "----",
+        "<nowiki>",
+        "</nowiki>",
+        "<!--",
+        "é",
+        "{|",
+        "-{",
+        "ISBN 1",
+    ]
     texts = ("".join(pick.choice(alphabet) for _ in range(pick.randint(1, 25))) for _ in range(count))
     return [text for text in (" ".join(t.split()) for t in texts) if text]
 
@@ -221,8 +290,15 @@ def test_any_plain_text_escaped_for_wikitext_reads_as_written(imported: tuple[Wi
     texts = random_texts(400)
     source = "\n\n".join(wikitext.text(text) for text in texts)
     source += '\n\n{| class="wikitable"\n' + "".join(f"|-\n| {wikitext.text(text)}\n" for text in texts) + "|}\n"
-    html = wiki.api(post=True, action="parse", text=source, contentmodel="wikitext", title="Escaping test",
-                    prop="text|templates|links|properties", disablelimitreport="1")["parse"]
+    html = wiki.api(
+        post=True,
+        action="parse",
+        text=source,
+        contentmodel="wikitext",
+        title="Escaping test",
+        prop="text|templates|links|properties",
+        disablelimitreport="1",
+    )["parse"]
     assert html["templates"] == [] and html["links"] == [] and html["properties"] == {}
 
     def shown(part: str) -> str:

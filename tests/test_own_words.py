@@ -24,11 +24,22 @@ RUN = 8  # the shortest run of shared words that counts as copying
 CHROME_STARTS = re.compile(r"^\s*Comments\s*$", re.MULTILINE)
 # Titles the guide cites, and may quote in full.
 CITED_TITLES = ("Strategic Career Transitions: Moving from Middle Management to Leadership",)
-QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'})
+QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+    }
+)
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
-TEXT_SUFFIXES = {".py", ".j2", ".md", ".yaml", ".yml", ".json", ".js", ".css", ".csv", ".txt",
-                 ".html", ".toml", ""}
+TEXT_SUFFIXES = {".py", ".j2", ".md", ".yaml", ".yml", ".json", ".js", ".css", ".csv", ".txt", ".html", ".toml", ""}
 
 
 def words(text: str) -> list[str]:
@@ -113,9 +124,15 @@ def test_the_check_finds_a_copied_sentence(seed_runs: set[tuple[str, ...]]) -> N
     seven shared words in a row are not a copy."""
     copy = "Directors need *strong* networks.\nManagers should build Relationships with senior"
     assert shared_runs(copy, seed_runs) == [
-        "directors need strong networks managers should build relationships with senior"]
-    assert shared_runs("See \u201cStrategic Career Transitions: Moving from Middle Management "
-                       "to Leadership\u201d, Aug 7.", seed_runs) == []
+        "directors need strong networks managers should build relationships with senior"
+    ]
+    assert (
+        shared_runs(
+            "See \u201cStrategic Career Transitions: Moving from Middle Management to Leadership\u201d, Aug 7.",
+            seed_runs,
+        )
+        == []
+    )
     assert shared_runs("managers should build relationships with senior decision takers", seed_runs) == []
 
 

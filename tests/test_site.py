@@ -14,8 +14,12 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.build import check
-from tests.conftest import ROOT, folder_of, make_project
-from tests.conftest import build_site  # noqa: F401  (other test modules import it from here)
+from tests.conftest import (
+    ROOT,
+    build_site,  # noqa: F401  (other test modules import it from here)
+    folder_of,
+    make_project,
+)
 
 
 class _Links(HTMLParser):
@@ -59,8 +63,11 @@ def relative_links(site: Path) -> Iterator[tuple[Path, str, Path]]:
 
 
 def test_every_internal_link_resolves(site: Path) -> None:
-    broken = [f"{page.relative_to(site)} -> {link}" for page, link, target in relative_links(site)
-              if not (target / "index.html" if target.is_dir() else target).is_file()]
+    broken = [
+        f"{page.relative_to(site)} -> {link}"
+        for page, link, target in relative_links(site)
+        if not (target / "index.html" if target.is_dir() else target).is_file()
+    ]
     assert broken == []
 
 
@@ -100,8 +107,14 @@ def test_the_mini_fixture_builds_too(mini_site: Path) -> None:
 def test_plain_mkdocs_build_runs_the_generator_through_the_hook(tmp_path: Path) -> None:
     config = make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                            cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "barriers" / "hiding" / "index.html").is_file()
 
@@ -111,8 +124,14 @@ def test_plain_mkdocs_build_reports_bad_content_without_a_traceback(tmp_path: Pa
     config = make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
     (tmp_path / "content" / "traits" / "clarity.yaml").write_text("titel: x\n", encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
-                            cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "content/traits/clarity.yaml:1: unknown field 'titel' (did you mean 'title'?)" in result.stderr

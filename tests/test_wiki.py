@@ -86,7 +86,9 @@ def test_github_has_a_sidebar_and_azure_orders_its_folders(tmp_path: Path) -> No
     azure = export(tmp_path / "az", "azure")
     assert (azure / ".order").read_text().splitlines()[:2] == ["Home", "Traits"]
     order = (azure / "Traits" / ".order").read_text().splitlines()
-    assert len(order) == len(CONTENT.of_kind("trait")) and all((azure / "Traits" / f"{name}.md").is_file() for name in order)
+    assert len(order) == len(CONTENT.of_kind("trait")) and all(
+        (azure / "Traits" / f"{name}.md").is_file() for name in order
+    )
 
 
 def test_a_hand_written_wiki_page_is_never_overwritten(tmp_path: Path) -> None:
@@ -193,18 +195,22 @@ def test_pages_written_by_hand_in_docs_are_exported_and_linked_from_home(tmp_pat
     config = hand_written_project(tmp_path)
     result = run_leap("export", "wiki", "--flavor", flavor, "--out", "wiki", "-f", str(config), cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    files = {p.relative_to(tmp_path / "wiki").as_posix(): p.read_text(encoding="utf-8")
-             for p in (tmp_path / "wiki").rglob("*") if p.is_file()}
+    files = {
+        p.relative_to(tmp_path / "wiki").as_posix(): p.read_text(encoding="utf-8")
+        for p in (tmp_path / "wiki").rglob("*")
+        if p.is_file()
+    }
     about, notes, home, clarity, traits = {
         "gitlab": ("about.md", "more/notes.md", "home.md", "traits/clarity", "traits"),
         "github": ("About-us.md", "Team-notes.md", "Home.md", "Clarity", "Traits"),
         "azure": ("About-us.md", "Team-notes.md", "Home.md", "/Traits/Clarity", "/Traits"),
-        "mediawiki": ('About "us".wiki', "Team notes.wiki", "Mini Guide.wiki", "Clarity", "Traits")}[flavor]
+        "mediawiki": ('About "us".wiki', "Team notes.wiki", "Mini Guide.wiki", "Clarity", "Traits"),
+    }[flavor]
     assert not [name for name, text in files.items() if Path(name).stem.lower() == "old" or " build\n" in text]
     if flavor == "mediawiki":
         assert '[[About "us"]]' in files[home] and "[[Team notes]]" in files[home]
         assert f"[[{clarity}|clarity]]" in files[about] and f"[[{traits}|the traits]]" in files[about]
-        assert "[https://example.org/a elsewhere]" in files[about] and "[[About \"us\"|about]]" in files[notes]
+        assert "[https://example.org/a elsewhere]" in files[about] and '[[About "us"|about]]' in files[notes]
         assert '<title>About "us"</title>' in files["import.xml"]
     else:
         assert f"({about.removesuffix('.md')})" in files[home] or f"(/{about.removesuffix('.md')})" in files[home]
@@ -220,10 +226,14 @@ def test_a_hand_written_page_that_cannot_be_read_or_clashes_is_an_error(tmp_path
     docs = tmp_path / "docs"
     (docs / "link.md").symlink_to(tmp_path / "content" / "guide.yaml")
     export = ["export", "wiki", "--flavor", "github", "--out", "wiki", "-f", str(config)]
-    clash = ("docs/clash.md:1: the github wiki page 'Clarity' for 'Clarity' would replace the one for 'Clarity' "
-             "(content/traits/clarity.yaml)")
-    for name, data, message in (("bad.md", b"# Caf\xe9\n", "docs/bad.md:1: not UTF-8 text; save it as UTF-8"),
-                                ("clash.md", b"# Clarity\n", clash)):
+    clash = (
+        "docs/clash.md:1: the github wiki page 'Clarity' for 'Clarity' would replace the one for 'Clarity' "
+        "(content/traits/clarity.yaml)"
+    )
+    for name, data, message in (
+        ("bad.md", b"# Caf\xe9\n", "docs/bad.md:1: not UTF-8 text; save it as UTF-8"),
+        ("clash.md", b"# Clarity\n", clash),
+    ):
         (docs / name).write_bytes(data)
         result = run_leap(*export, cwd=tmp_path)
         assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
@@ -242,8 +252,12 @@ def test_a_re_export_lists_and_removes_only_the_pages_it_no_longer_makes(tmp_pat
     (tmp_path / "content" / "shifts" / "zoom-out.yaml").unlink()
     for other in (tmp_path / "content").rglob("*.yaml"):
         text = other.read_text(encoding="utf-8")
-        other.write_text(re.sub(r"(?m)^(traits|barriers|strategies|shifts): \[zoom-out\]\n", "", text)
-                         .replace(", zoom-out]", "]").replace("[zoom-out, ", "["), encoding="utf-8")
+        other.write_text(
+            re.sub(r"(?m)^(traits|barriers|strategies|shifts): \[zoom-out\]\n", "", text)
+            .replace(", zoom-out]", "]")
+            .replace("[zoom-out, ", "["),
+            encoding="utf-8",
+        )
     result = run_leap(*export, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "delete them from the wiki too" in result.stdout
@@ -263,14 +277,18 @@ def test_the_mediawiki_export_of_the_mini_fixture_matches_its_golden() -> None:
         for path, text in pages.items():
             (folder / path).parent.mkdir(parents=True, exist_ok=True)
             (folder / path).write_text(text, encoding="utf-8")
-    expected = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
-                for p in folder.rglob("*") if p.is_file()}
+    expected = {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file()
+    }
     assert pages == expected, "the MediaWiki export changed: LEAP_UPDATE_GOLDEN=1 to accept, then review the diff"
 
 
 # Text made mostly of what Markdown and wikitext read as markup (but no control characters: content has none).
-MARKUP_TEXT = st.text(st.sampled_from(list("ab1. -*_`[]()<>!|~#&;:=+{}'\"\\/")) | st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
-                      max_size=60).map(lambda text: " ".join(text.split()))
+MARKUP_TEXT = st.text(
+    st.sampled_from(list("ab1. -*_`[]()<>!|~#&;:=+{}'\"\\/"))
+    | st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
+    max_size=60,
+).map(lambda text: " ".join(text.split()))
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,4 +1,5 @@
-"""Worksheets: answers stay in the browser, print cleanly on A4 and Letter, and bind into workbooks."""
+"""Worksheets: answers stay in the browser and print cleanly on A4 and Letter (the PDFs and the
+workbooks: tests/test_paper.py)."""
 
 from __future__ import annotations
 
@@ -43,8 +44,12 @@ def test_answers_survive_a_reload_and_can_be_cleared(browser, site_url: str) -> 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("item_id", ["no-succession-plan", "business-acumen-gap", "relational-challenges"])
-def test_an_item_worksheet_prints_whole_on_at_most_two_pages(browser, site_url: str, paper: str,  # type: ignore[no-untyped-def]
-                                                             item_id: str) -> None:
+def test_an_item_worksheet_prints_whole_on_at_most_two_pages(
+    browser,
+    site_url: str,
+    paper: str,  # type: ignore[no-untyped-def]
+    item_id: str,
+) -> None:
     content = check(ROOT / "content").content
     item = content.by_id[item_id]
     page = browser.new_page()
@@ -59,29 +64,6 @@ def test_an_item_worksheet_prints_whole_on_at_most_two_pages(browser, site_url: 
         assert " ".join(prompt.text.split()) in text, prompt
     for chrome in ("Skip to content", "Search", "Clear my answers", "Made with"):
         assert chrome not in text
-
-
-def test_leap_pdf_binds_both_workbooks(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
-    result = run_leap("pdf", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    pdf = tmp_path / "site" / "pdf"
-    for paper, size in (("a4", "A4"), ("letter", "Letter")):
-        reader = PdfReader(pdf / f"workbook-{paper}.pdf")
-        box = reader.pages[0].mediabox
-        assert (round(float(box.width), 2), round(float(box.height), 2)) == SIZES[size]
-        titles = [entry.title for entry in reader.outline]
-        assert titles[:4] == ["Contents", "Leadership self-assessment", "Barrier diagnostic", "Worksheet: Clarity"]
-        assert len(titles) == 1 + 5 + 7
-        first_page = reader.pages[0].extract_text()
-        assert "Mini Guide" in first_page
-        assert (pdf / f"hiding-{paper}.pdf").is_file()
-    with serve(tmp_path / "site") as url:
-        page = browser.new_page()
-        page.goto(url + "worksheets/barriers/hiding/")
-        link = page.get_by_role("link", name="Download PDF (US Letter)")
-        link.wait_for(state="visible", timeout=5_000)
-        assert page.request.get(link.get_attribute("href")).body() == (pdf / "hiding-letter.pdf").read_bytes()
 
 
 def test_leap_pdf_without_chromium_says_how_to_install_it(tmp_path: Path) -> None:

@@ -69,15 +69,25 @@ class Wiki:
 
     def maintenance(self, script: str, *args: str) -> str:
         """Run one of MediaWiki's maintenance scripts on this wiki; returns what it printed."""
-        result = subprocess.run(["php", f"maintenance/{script}.php", *args], cwd=MEDIAWIKI, env=self.env,
-                                capture_output=True, text=True, timeout=600, check=False)
+        result = subprocess.run(
+            ["php", f"maintenance/{script}.php", *args],
+            cwd=MEDIAWIKI,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         return result.stdout + result.stderr
 
     def api(self, post: bool = False, **params: str) -> Any:
         query = urllib.parse.urlencode({**params, "format": "json", "formatversion": "2"})
-        request = urllib.request.Request(f"{self.url}/api.php", data=query.encode("utf-8")) if post \
+        request = (
+            urllib.request.Request(f"{self.url}/api.php", data=query.encode("utf-8"))
+            if post
             else urllib.request.Request(f"{self.url}/api.php?{query}")
+        )
         with urllib.request.urlopen(request, timeout=60) as response:
             data = json.load(response)
         assert "error" not in data, data
@@ -85,8 +95,12 @@ class Wiki:
 
     def parse(self, title: str) -> Any:
         """The page as MediaWiki renders it: its HTML, links, categories and more."""
-        return self.api(action="parse", page=title, prop="text|links|externallinks|categories|templates|properties",
-                        disablelimitreport="1")["parse"]
+        return self.api(
+            action="parse",
+            page=title,
+            prop="text|links|externallinks|categories|templates|properties",
+            disablelimitreport="1",
+        )["parse"]
 
     def view(self, title: str) -> str:
         """The page's whole HTML, as a browser gets it."""
@@ -97,8 +111,14 @@ class Wiki:
     def red_links(self) -> dict[str, list[str]]:
         """Every page's links (and categories) to pages that do not exist, from the link tables."""
         linked: dict[str, set[str]] = {}
-        params = {"action": "query", "generator": "allpages", "gaplimit": "max", "prop": "links|categories",
-                  "pllimit": "max", "cllimit": "max"}
+        params = {
+            "action": "query",
+            "generator": "allpages",
+            "gaplimit": "max",
+            "prop": "links|categories",
+            "pllimit": "max",
+            "cllimit": "max",
+        }
         while True:
             data = self.api(**params)
             for page in data.get("query", {}).get("pages", []):
@@ -110,7 +130,7 @@ class Wiki:
         everything = sorted(set().union(*linked.values()))
         missing: set[str] = set()
         for start in range(0, len(everything), 50):
-            found = self.api(action="query", titles="|".join(everything[start:start + 50]))["query"]["pages"]
+            found = self.api(action="query", titles="|".join(everything[start : start + 50]))["query"]["pages"]
             missing |= {page["title"] for page in found if page.get("missing")}
         return {title: sorted(links & missing) for title, links in linked.items() if links & missing}
 
@@ -132,13 +152,27 @@ def mediawiki(folder: Path) -> Iterator[Wiki]:
     port = _free_port()
     wiki = Wiki(folder, f"http://127.0.0.1:{port}")
     (folder / "data").mkdir(parents=True)
-    wiki.maintenance("install", "--dbtype=sqlite", f"--dbpath={folder / 'data'}", "--dbname=wiki",
-                     f"--server={wiki.url}", "--scriptpath=", f"--confpath={folder}", "--pass=Leap-test-password-1",
-                     "Leap test wiki", "Admin")
+    wiki.maintenance(
+        "install",
+        "--dbtype=sqlite",
+        f"--dbpath={folder / 'data'}",
+        "--dbname=wiki",
+        f"--server={wiki.url}",
+        "--scriptpath=",
+        f"--confpath={folder}",
+        "--pass=Leap-test-password-1",
+        "Leap test wiki",
+        "Admin",
+    )
     with (folder / "LocalSettings.php").open("a", encoding="utf-8") as settings:
-        settings.write('\n$wgEnableUploads = false;\n$wgShowExceptionDetails = true;\n')
-    server = subprocess.Popen(["php", "-S", f"127.0.0.1:{port}", "-t", str(MEDIAWIKI)], cwd=MEDIAWIKI,
-                              env=wiki.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        settings.write("\n$wgEnableUploads = false;\n$wgShowExceptionDetails = true;\n")
+    server = subprocess.Popen(
+        ["php", "-S", f"127.0.0.1:{port}", "-t", str(MEDIAWIKI)],
+        cwd=MEDIAWIKI,
+        env=wiki.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         _wait_for(wiki)
         yield wiki
@@ -170,6 +204,12 @@ def import_dump(wiki: Wiki, dump: Path) -> None:
 def cmark_gfm(markdown: str) -> str:
     """Markdown rendered as GitHub renders it: GFM's tables and autolinks, raw HTML left out."""
     require("cmark-gfm")
-    result = subprocess.run(["cmark-gfm", "-e", "table", "-e", "autolink", "-e", "strikethrough"], input=markdown,
-                            capture_output=True, text=True, timeout=60, check=True)
+    result = subprocess.run(
+        ["cmark-gfm", "-e", "table", "-e", "autolink", "-e", "strikethrough"],
+        input=markdown,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     return result.stdout

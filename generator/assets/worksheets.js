@@ -45,6 +45,9 @@
       }
       twin.textContent = area.value;
     });
+    sheet.querySelectorAll('input[type="date"]').forEach(function (field) {
+      field.classList.toggle("leap-empty", !field.value);  // printed as a blank line, not "mm/dd/yyyy"
+    });
   }
 
   /* Answers this page has no field for any more, or whose question has changed since: kept, and
@@ -111,7 +114,10 @@
     });
   }
 
+  /* The footer on paper, on every page of the guide: the page's title and "Page 1 of 2". `leap pdf`
+   * stamps its own (numbered through the whole workbook), so it asks for none. */
   function printFooter() {
+    if (window.leapPdf) return;
     var title = (document.querySelector("h1") || {}).textContent || document.title;
     title = title.replace(/\u00b6/g, "").trim().replace(/["\\]/g, "\\$&");
     var style = document.createElement("style");
@@ -120,18 +126,36 @@
     document.head.appendChild(style);
   }
 
-  /* A blank copy: the page prints with every field empty, and the answers come back afterwards. */
+  /* A blank copy: the page prints with every field empty, and the answers come back afterwards.
+   * Nothing is saved meanwhile: the fields are set by script, which fires no input event. */
   function printBlank(sheet, answers) {
-    show(sheet, {});
-    document.body.classList.add("leap-printing-blank");
+    var printing = false;
+    var begin = function () { printing = true; };
     var restore = function () {
       window.removeEventListener("afterprint", restore);
       document.body.classList.remove("leap-printing-blank");
       show(sheet, answers());
     };
+    show(sheet, {});
+    document.body.classList.add("leap-printing-blank");
+    window.addEventListener("beforeprint", begin);
     window.addEventListener("afterprint", restore);
-    window.print();
-    setTimeout(restore, 0);  // print() blocks in most browsers; afterprint is the fallback
+    try { window.print(); } finally { window.removeEventListener("beforeprint", begin); }
+    // print() returns once the page is printed in most browsers, after afterprint has run; where it
+    // returns at once, afterprint restores the answers later; where no print began, do it now.
+    if (!printing && document.body.classList.contains("leap-printing-blank")) restore();
+  }
+
+  /* On paper, each link in a page's text prints where it goes: the full address when the site
+   * knows its URL, otherwise the page's place in the guide (never a passing localhost address). */
+  function printAddresses() {
+    document.querySelectorAll("article a[href]:not(.headerlink):not(.md-tag):not([data-leap-pdf])").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (!href || href.charAt(0) === "#" || /^(mailto|javascript|data):/i.test(href)) return;
+      if (link.hasAttribute("data-print-url") || link.textContent.trim() === href) return;
+      if (/^https?:/i.test(href)) link.setAttribute("data-print-url", href);
+      else link.setAttribute("data-print-url", printedAddress(link));
+    });
   }
 
   function setup(sheet) {
@@ -147,7 +171,7 @@
       var field = event.target;
       if (!field.name || !(field.matches("input, textarea, select"))) return;
       store.set(storeId, field.name, valueOf(field), question(field));
-      if (field.tagName === "TEXTAREA") mirror(sheet);
+      if (field.tagName === "TEXTAREA" || field.type === "date") mirror(sheet);
       document.dispatchEvent(new CustomEvent("leap:answered", { detail: { sheet: storeId } }));
     };
     sheet.addEventListener("input", save);
@@ -175,9 +199,10 @@
 
   function start() {
     var sheets = document.querySelectorAll(".leap-worksheet[data-worksheet]");
-    if (sheets.length) printFooter();
+    printFooter();
     sheets.forEach(setup);
     showPdfLinks(document);
+    printAddresses();
     document.querySelectorAll("[data-leap-action='print']").forEach(function (button) {
       if (!button.closest(".leap-worksheet, .leap-assessment, .leap-journal")) {
         button.addEventListener("click", function () { window.print(); });
