@@ -98,6 +98,7 @@ def schema_for(path: Path, folder: Path) -> dict[str, object]:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("folder", FRAMEWORKS, ids=lambda p: p.name)
 def test_the_schema_accepts_every_shipped_file_and_each_names_its_schema(folder: Path) -> None:
     for path in sorted(p for p in folder.rglob("*.yaml") if "schemas" not in p.parts):

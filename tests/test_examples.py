@@ -188,6 +188,7 @@ def pdf_text(path: Path) -> str:
 # --- every example: site, wiki, workbook -----------------------------------------------------------
 
 
+@pytest.mark.slow  # builds every example site
 @pytest.mark.parametrize("name", _ids(EXAMPLES))
 def test_every_item_has_its_page_and_worksheet(examples: dict[str, Example], name: str) -> None:
     example = examples[name]
@@ -209,6 +210,7 @@ def test_every_item_has_its_page_and_worksheet(examples: dict[str, Example], nam
         assert (site / "assessment" / "index.html").is_file()
 
 
+@pytest.mark.slow  # builds every example site
 @pytest.mark.parametrize("name", _ids(EXAMPLES))
 def test_no_page_shows_an_escape_code_as_text(examples: dict[str, Example], name: str) -> None:
     """Escaping never shows: a field name such as not_this, or a kind named in two words, reads as
@@ -223,6 +225,7 @@ def test_no_page_shows_an_escape_code_as_text(examples: dict[str, Example], name
     assert shown == [], "\n".join(shown)
 
 
+@pytest.mark.slow  # builds every example site
 @pytest.mark.parametrize("name", _ids([p for p in EXAMPLES if check(p).content.framework.matrices]))
 def test_each_matrix_has_a_cell_per_pair_marked_where_they_relate(examples: dict[str, Example], name: str) -> None:
     example = examples[name]
@@ -239,6 +242,7 @@ def test_each_matrix_has_a_cell_per_pair_marked_where_they_relate(examples: dict
         assert grid[1:] == expected, matrix.id
 
 
+@pytest.mark.slow  # builds every example site
 @pytest.mark.parametrize("name", _ids(EXAMPLES))
 def test_the_wiki_export_has_every_page_and_worksheet(examples: dict[str, Example], name: str) -> None:
     example = examples[name]
@@ -285,6 +289,7 @@ def test_the_career_ladder_has_six_levels_and_six_competencies_at_least() -> Non
         assert set(item.get("levels", {})) == {level.id for level in content.framework.levels}, item.id
 
 
+@pytest.mark.slow  # builds every example site
 @pytest.mark.parametrize("name", _ids(LEVELLED))
 def test_the_levels_grid_shows_every_level_and_item(examples: dict[str, Example], name: str) -> None:
     example = examples[name]
@@ -471,6 +476,7 @@ def files(folder: Path, suffix: str) -> Iterator[tuple[str, str]]:
         yield str(path.relative_to(folder)), path.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # builds every example site
 @pytest.mark.parametrize("name", OWN_WORDS)
 def test_no_word_of_our_guide_in_the_site_the_markdown_or_the_wiki(examples: dict[str, Example], name: str) -> None:
     example = examples[name]

@@ -246,6 +246,7 @@ def _umask_077() -> None:
     os.umask(0o077)
 
 
+@pytest.mark.slow
 def test_a_later_build_keeps_and_links_the_pdfs_and_a_change_drops_them(tmp_path: Path) -> None:
     make_project(tmp_path, MINI)
     _plant_store(tmp_path)

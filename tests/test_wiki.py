@@ -80,6 +80,7 @@ def test_wiki_pages_are_plain_markdown(tmp_path: Path, flavor: str) -> None:
             assert material_only not in text, (page, material_only)
 
 
+@pytest.mark.slow
 def test_github_has_a_sidebar_and_azure_orders_its_folders(tmp_path: Path) -> None:
     github = export(tmp_path / "gh", "github")
     assert (github / "Home.md").is_file() and "[Traits](Traits)" in (github / "_Sidebar.md").read_text()
@@ -169,6 +170,7 @@ def test_github_and_azure_pages_are_named_by_their_titles(tmp_path: Path) -> Non
     assert mediawiki_title("courage: [[x]] {{y}} #1 100%41 a_b ~~~~") == "Courage - x y 1 100 41 a b"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("flavor", ["gitlab", "github", "azure", "mediawiki"])
 def test_a_second_export_changes_nothing(tmp_path: Path, flavor: str) -> None:
     config = make_project(tmp_path, MINI)
@@ -221,6 +223,7 @@ def test_pages_written_by_hand_in_docs_are_exported_and_linked_from_home(tmp_pat
         assert '[About "us"](About-us)' in files["_Sidebar.md"]
 
 
+@pytest.mark.slow
 def test_a_hand_written_page_that_cannot_be_read_or_clashes_is_an_error(tmp_path: Path) -> None:
     config = make_project(tmp_path, MINI)
     docs = tmp_path / "docs"
