@@ -256,6 +256,13 @@ class Framework:
     def worksheet(self, sheet_id: str | None) -> Worksheet | None:
         return next((w for w in self.worksheets if w.id == sheet_id), None)
 
+    def shares_assessment(self, sheet: Worksheet) -> bool:
+        """Whether a worksheet's answers are the self-assessment's: the rating sheet's ratings, and
+        the ticks of a checklist of the statements the self-assessment ticks."""
+        return sheet.type == "rating" or (
+            sheet.type == "checklist" and self.assessment is not None and self.assessment.tick == sheet.kind
+        )
+
 
 def check_framework(framework: Framework) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every declaration that names something undeclared or clashes: ``(where in the file, message)``."""

@@ -32,7 +32,7 @@ def journal_data(content: Content) -> dict[str, Any]:
         catalog.append(
             {
                 "id": entry.id,
-                "store": "assessment" if sheet and sheet.type == "rating" else entry.id,
+                "store": "assessment" if sheet and framework.shares_assessment(sheet) else entry.id,
                 "title": entry.title,
                 "part": entry.part,
                 "fields": fields,
@@ -73,12 +73,23 @@ def _sheet_fields(content: Content, sheet: Worksheet) -> list[dict[str, Any]]:
             )
         ]
     if sheet.type == "checklist":
+        shared = content.framework.shares_assessment(sheet)  # named as the self-assessment names them
         return [
             f
             for item in listed
             for f in (
-                _field(f"{item.id}-applies", f"{item.title}: {sheet.columns[0]}", False),
-                _field(f"{item.id}-evidence", f"{item.title}: {sheet.columns[1]}", False),
+                _field(
+                    f"tick:{item.id}" if shared else f"{item.id}-applies",
+                    f"{item.title}: {sheet.columns[0]}",
+                    False,
+                    f"{item.id}-applies",
+                ),
+                _field(
+                    f"evidence:{item.id}" if shared else f"{item.id}-evidence",
+                    f"{item.title}: {sheet.columns[1]}",
+                    False,
+                    f"{item.id}-evidence",
+                ),
             )
         ]
     if sheet.type == "table":

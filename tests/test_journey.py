@@ -277,3 +277,41 @@ def test_paper_is_black_on_white_even_in_dark_mode(browser, guide_site: tuple[st
     page.emulate_media(media="print", color_scheme="dark")
     colours = page.evaluate("[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]")
     assert colours == ["rgb(255, 255, 255)", "rgb(0, 0, 0)"]
+
+
+def test_the_checklist_of_statements_shares_the_self_assessments_ticks_and_keeps_older_answers(  # type: ignore[no-untyped-def]
+    browser, mini: str
+) -> None:
+    page = fresh(browser)
+    page.goto(mini)
+    # Answers the checklist kept under its own id before it shared the self-assessment's record.
+    page.evaluate("""() => {
+        const store = window.leapStore.get();
+        store.set("barrier-diagnostic", "hiding-applies", true, "Hiding: Applies to me");
+        store.set("barrier-diagnostic", "hiding-evidence", "At the March review.", "Hiding: Evidence");
+        store.set("assessment", "rating:clarity", "2", "Clarity");
+    }""")
+    page.goto(mini + "worksheets/barrier-diagnostic/")
+    assert page.is_checked('input[name="tick:hiding"]')
+    assert page.input_value('textarea[name="evidence:hiding"]') == "At the March review."
+    assert "barrier-diagnostic" not in record(page)["sheets"]  # moved, not copied twice
+    page.goto(mini + "assessment/")
+    assert page.is_checked('input[name="tick:hiding"]')  # one set of ticks
+    page.uncheck('input[name="tick:hiding"]')
+    page.goto(mini + "worksheets/barrier-diagnostic/")
+    assert not page.is_checked('input[name="tick:hiding"]')
+    page.check('input[name="tick:hiding"]')
+    page.get_by_role("button", name="Clear my answers").click()
+    answers = record(page)["sheets"]["assessment"]
+    assert "tick:hiding" not in answers and "evidence:hiding" not in answers
+    assert answers["rating:clarity"]["value"] == "2"  # the self-assessment's own answers stay
+    assert not page.errors
+
+
+def test_the_journal_moves_a_checklists_older_answers_before_its_page_is_opened(browser, mini: str) -> None:  # type: ignore[no-untyped-def]
+    page = fresh(browser)
+    page.goto(mini)
+    page.evaluate("""() => window.leapStore.get().set("barrier-diagnostic", "hiding-evidence", "Last week.", "")""")
+    page.goto(mini + "journal/")
+    assert "Last week." in page.locator("#leap-journal-answers").inner_text()
+    assert record(page)["sheets"]["assessment"]["evidence:hiding"]["value"] == "Last week."

@@ -185,6 +185,12 @@
     var say = function (text) { message.textContent = text; };
     var title = document.title.split(" - ").slice(1).join(" - ") || catalog.guide;
     catalog.sheets.forEach(function (sheet) {
+      if (sheet.store !== sheet.id) {  // answers it once kept under its own id join the shared record
+        store.adopt(sheet.id, sheet.fields.map(function (f) { return { name: f.legacy, question: f.label }; }));
+        store.move(sheet.id, sheet.store, sheet.fields.map(function (f) {
+          return { name: f.name, was: f.legacy, question: f.prompt ? f.label : "" };
+        }));
+      }
       store.adopt(sheet.store, sheet.fields.map(function (f) {
         return { name: f.name, legacy: f.legacy, question: f.prompt ? f.label : "" };
       }));

@@ -117,9 +117,33 @@
     return this.write();
   };
 
-  Store.prototype.clear = function (sheet) {
-    delete this.record.sheets[sheet];
+  /* Clear a sheet's answers: all of them, or only those named (a worksheet that shares its answers
+   * with another page clears its own fields, never the other page's). */
+  Store.prototype.clear = function (sheet, names) {
+    var answers = this.record.sheets[sheet];
+    if (names && answers) names.forEach(function (name) { delete answers[name]; });
+    else delete this.record.sheets[sheet];
     return this.write();
+  };
+
+  /* A worksheet whose answers have come to live in a shared record (a checklist of the statements
+   * the self-assessment ticks keeps its ticks there): what it saved under its own id moves over
+   * once, each answer to the field that now holds it (`was`: the field's earlier name), unless that
+   * field has an answer already. An answer no field claims stays where it was. */
+  Store.prototype.move = function (from, to, fields) {
+    var record = this.record, mark = from + " > " + to;
+    if (record.adopted[mark]) return;
+    record.adopted[mark] = true;
+    var old = record.sheets[from] || {}, answers = record.sheets[to] || {};
+    fields.forEach(function (field) {
+      var earlier = field.was && old[field.was];
+      if (!earlier) return;
+      if (!answers[field.name]) answers[field.name] = { value: earlier.value, question: field.question || earlier.question, at: earlier.at };
+      delete old[field.was];
+    });
+    if (Object.keys(answers).length) record.sheets[to] = answers;
+    if (record.sheets[from] && !Object.keys(old).length) delete record.sheets[from];
+    this.write();
   };
 
   /* The page the reader was last on (not the home page or the journal), for "pick up where you left off". */

@@ -160,7 +160,18 @@
 
   function setup(sheet) {
     var store = window.leapStore.get();
-    var storeId = sheet.getAttribute("data-store") || sheet.getAttribute("data-worksheet");
+    var own = sheet.getAttribute("data-worksheet");
+    var storeId = sheet.getAttribute("data-store") || own;
+    var shared = storeId !== own;  // its answers are another page's too (the self-assessment's)
+    if (shared) {  // answers it once kept under its own id (and the first release's) move over
+      var moved = fields(sheet).filter(function (field) { return field.hasAttribute("data-was"); }).map(function (field) {
+        return { name: field.name, was: field.getAttribute("data-was"), legacy: field.getAttribute("data-was"), question: question(field) };
+      });
+      if (moved.length) {
+        store.adopt(own, moved.map(function (field) { return { name: field.was, question: field.question }; }));
+        store.move(own, storeId, moved);
+      }
+    }
     store.adopt(storeId, fields(sheet).map(function (field) {
       return { name: field.name, legacy: field.getAttribute("data-legacy"), question: question(field) };
     }));
@@ -181,8 +192,9 @@
       var name = action && action.getAttribute("data-leap-action");
       if (name === "print") window.print();
       if (name === "print-blank") printBlank(sheet, function () { return store.answers(storeId); });
-      if (name === "clear" && window.confirm("Clear every answer on this worksheet? This cannot be undone.")) {
-        store.clear(storeId);
+      if (name === "clear" && window.confirm("Clear every answer on this worksheet? This cannot be undone." +
+          (shared ? " The same answers on the self-assessment are cleared too." : ""))) {
+        store.clear(storeId, shared ? fields(sheet).map(function (field) { return field.name; }) : undefined);
         show(sheet, {});
         earlier(sheet, store, storeId);
       }
