@@ -315,3 +315,22 @@ def test_the_journal_moves_a_checklists_older_answers_before_its_page_is_opened(
     page.goto(mini + "journal/")
     assert "Last week." in page.locator("#leap-journal-answers").inner_text()
     assert record(page)["sheets"]["assessment"]["evidence:hiding"]["value"] == "Last week."
+
+
+def test_a_worksheet_says_when_it_saved_and_when_the_browser_will_not_keep_answers(browser, mini: str) -> None:  # type: ignore[no-untyped-def]
+    page = fresh(browser)
+    page.goto(mini + "worksheets/traits/clarity/")
+    status = page.locator(".leap-save-status")
+    assert status.is_hidden()
+    page.fill(f'textarea[name="{CLARITY_PROMPTS[0].id}"]', "Kept.")
+    assert status.inner_text().startswith("Saved in this browser at ")
+    full = fresh(browser)
+    full.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    full.goto(mini + "worksheets/traits/clarity/")
+    full.fill(f'textarea[name="{CLARITY_PROMPTS[0].id}"]', "Not kept.")
+    problem = full.locator(".leap-save-status--problem")
+    assert (
+        "would not save your answers" in problem.inner_text() and "Print it with your answers" in problem.inner_text()
+    )

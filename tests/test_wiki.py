@@ -134,6 +134,7 @@ def hand_written_project(where: Path, content: Path = MINI) -> Path:
     return config
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("flavor", ["gitlab", "github", "azure"])
 def test_cmark_gfm_shows_no_entity_or_tag_as_text_and_every_link_reaches_a_page(tmp_path: Path, flavor: str) -> None:
     config = hand_written_project(tmp_path, ROOT / "content")
@@ -247,6 +248,7 @@ def test_a_hand_written_page_that_cannot_be_read_or_clashes_is_an_error(tmp_path
     assert "docs/link.md:1: warning: a symbolic link; leap does not read through links" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_re_export_lists_and_removes_only_the_pages_it_no_longer_makes(tmp_path: Path) -> None:
     config = make_project(tmp_path, MINI)
     export = ["export", "wiki", "--flavor", "mediawiki", "--out", "wiki", "-f", str(config)]
@@ -294,6 +296,7 @@ MARKUP_TEXT = st.text(
 ).map(lambda text: " ".join(text.split()))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(text=MARKUP_TEXT)
 def test_plain_text_escaped_for_gfm_reads_as_written_in_cmark_gfm(text: str) -> None:

@@ -178,10 +178,11 @@
     sheet.classList.add("leap-js");
     show(sheet, store.answers(storeId));
     earlier(sheet, store, storeId);
+    if (!store.available) saved(sheet, false, store);
     var save = function (event) {
       var field = event.target;
       if (!field.name || !(field.matches("input, textarea, select"))) return;
-      store.set(storeId, field.name, valueOf(field), question(field));
+      saved(sheet, store.set(storeId, field.name, valueOf(field), question(field)), store);
       if (field.tagName === "TEXTAREA" || field.type === "date") mirror(sheet);
       document.dispatchEvent(new CustomEvent("leap:answered", { detail: { sheet: storeId } }));
     };
@@ -205,6 +206,19 @@
     var title = (document.querySelector("h1") || {}).textContent || document.title;
     store.visit(title.replace(/\u00b6/g, "").trim());
     window.leapWorksheets.ready.forEach(function (callback) { callback(sheet, store, storeId); });
+  }
+
+  /* Under the privacy note: when the answers were last saved, or, if this browser refuses to keep
+   * them (storage full or switched off), that they are not kept and what to do about it. */
+  function saved(sheet, ok, store) {
+    var box = sheet.querySelector(".leap-save-status");
+    if (!box) return;
+    box.hidden = false;
+    box.classList.toggle("leap-save-status--problem", !ok);
+    box.textContent = ok
+      ? "Saved in this browser at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + "."
+      : "This browser would not save your answers (its storage is full or switched off): they will be gone " +
+        "when you leave this page. Print it with your answers before you leave.";
   }
 
   window.leapWorksheets = { ready: [], show: show, fields: fields };
