@@ -175,7 +175,12 @@ def pdf_command(config_file: Path, content_dir: Path | None, site_dir: Path, sit
         _error(str(err))
     if report.printed or report.bound:  # build again: the site now carries and links them
         _build(_load(config_file, content_dir, site_dir=site_dir, site_url=url))
-    prune(plan)
+    try:
+        prune(plan)
+    except OSError as err:  # the PDFs are printed and linked; only the clearing-out of old ones failed
+        click.echo(
+            f"warning: {err.filename or plan.store}: could not remove older PDFs ({err.strerror or err})", err=True
+        )
     click.echo(
         f"Printed {report.printed} worksheet PDFs and {report.bound} workbooks, reused {report.reused} "
         f"(kept in {plan.store.name}/); the site carries and links them in {(site_dir / 'pdf').as_posix()}/"

@@ -70,7 +70,7 @@ class Plan:
         return self.store / "base" / wanted.stored
 
     def ready(self, wanted: Wanted) -> bool:
-        return self.path(wanted).is_file() and (wanted.entry is None or self.base(wanted).is_file())
+        return _whole(self.path(wanted)) and (wanted.entry is None or _whole(self.base(wanted)))
 
     def missing_sheets(self) -> list[Wanted]:
         return [w for w in self.sheets if not self.ready(w)]
@@ -82,9 +82,25 @@ class Plan:
         return [w for w in self.sheets if w.paper == paper]
 
 
-def make_plan(config: MkDocsConfig, rendered: Rendered, root: Path) -> Plan:
-    """The PDFs these pages call for, keyed by what each prints."""
-    common = _common(config, rendered)
+def _whole(path: Path) -> bool:
+    """A stored PDF that is all there: it starts as a PDF does and ends with its end-of-file mark.
+    One cut short or emptied counts as missing: it is neither published nor bound, and `leap pdf`
+    prints it again."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(5) != b"%PDF-":
+                return False
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(max(0, size - 1024))
+            return b"%%EOF" in handle.read()
+    except OSError:
+        return False
+
+
+def make_plan(config: MkDocsConfig, rendered: Rendered, root: Path, site_url: str) -> Plan:
+    """The PDFs these pages call for, keyed by what each prints. ``site_url``: the address the
+    site will have (printed on paper), which `mkdocs serve` replaces in the config by its own."""
+    common = _common(config, rendered, site_url)
     entries = workbook_order(rendered.checked.content)
     sheets = tuple(
         Wanted(
@@ -107,21 +123,30 @@ def make_plan(config: MkDocsConfig, rendered: Rendered, root: Path) -> Plan:
     return Plan(root / STORE, sheets, workbooks)
 
 
-def attach(files: Files, config: MkDocsConfig, rendered: Rendered, root: Path) -> tuple[dict[str, str], Plan]:
+def attach(
+    files: Files, config: MkDocsConfig, rendered: Rendered, root: Path, site_url: str
+) -> tuple[dict[str, str], Plan]:
     """Add the stored PDFs that match these pages to the site's files, and link only those: the
     pages of a worksheet whose two PDFs are here, and the worksheets index if both workbooks are.
-    Returns the pages to build, so linked."""
-    plan = make_plan(config, rendered, root)
+    A PDF of that name written by hand in docs/ wins, unlinked. Returns the pages to build."""
+    plan = make_plan(config, rendered, root, site_url)
+    log = logging.getLogger("leap")
     taken = {file.src_uri for file in files}
-    ready = {w.name for w in (*plan.sheets, *plan.workbooks) if plan.ready(w) and f"pdf/{w.name}" not in taken}
+    ready = set()
     for wanted in (*plan.sheets, *plan.workbooks):
-        if wanted.name in ready:
-            files.append(File.generated(config, f"pdf/{wanted.name}", abs_src_path=str(plan.path(wanted))))
+        if not plan.ready(wanted):
+            continue
+        if f"pdf/{wanted.name}" in taken:
+            log.warning(
+                f"docs/pdf/{wanted.name} is written by hand: it is published as it is, not linked, "
+                "and the printed one is left out"
+            )
+            continue
+        ready.add(wanted.name)
+        files.append(File.generated(config, f"pdf/{wanted.name}", abs_src_path=str(plan.path(wanted))))
     count = len(plan.sheets) + len(plan.workbooks)
     if plan.store.is_dir() and len(ready) < count:
-        logging.getLogger("leap").info(
-            f"{len(ready)} of the {count} PDFs match these pages and are linked; `leap pdf` prints the others"
-        )
+        log.info(f"{len(ready)} of the {count} PDFs match these pages and are linked; `leap pdf` prints the others")
     return _linked(rendered, plan, ready), plan
 
 
@@ -141,7 +166,7 @@ def _linked(rendered: Rendered, plan: Plan, ready: set[str]) -> dict[str, str]:
     return {path: with_links[path] if path in chosen else text for path, text in rendered.pages.items()}
 
 
-def _common(config: MkDocsConfig, rendered: Rendered) -> bytes:
+def _common(config: MkDocsConfig, rendered: Rendered, site_url: str) -> bytes:
     """What every PDF of this site prints besides its own page: the engine, the assets the pages
     load, the brand, the site's address and theme, and the tools' versions."""
     docs = Path(config.docs_dir)
@@ -150,7 +175,8 @@ def _common(config: MkDocsConfig, rendered: Rendered) -> bytes:
     parts: list[object] = [
         [_version(name) for name in _VERSIONS],
         [_engine_source(name) for name in _ENGINE],
-        config.site_url or "",
+        site_url,
+        config.use_directory_urls,  # the addresses printed on paper
         theme.name,
         theme.get("language"),
         theme.get("features"),

@@ -117,7 +117,9 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         assert self.rendered is not None
         # The stored PDFs that match these pages join the site, linked; see generator/pdfstore.py.
         root = settings_of(config, self.config).root
-        self.pages, self.pdf_plan = pdfstore.attach(files, config, self.rendered, root)
+        # Under serve, MkDocs sets site_url to its own address: PDFs printed for no address match.
+        site_url = "" if self.command == "serve" else config.site_url or ""
+        self.pages, self.pdf_plan = pdfstore.attach(files, config, self.rendered, root, site_url)
         pages = self.pages
         owned = read_manifest(Path(config.docs_dir)).hashes
         clashes = []

@@ -295,6 +295,9 @@ def test_the_checklist_of_statements_shares_the_self_assessments_ticks_and_keeps
     assert page.is_checked('input[name="tick:hiding"]')
     assert page.input_value('textarea[name="evidence:hiding"]') == "At the March review."
     assert "barrier-diagnostic" not in record(page)["sheets"]  # moved, not copied twice
+    assert page.locator(".leap-earlier").count() == 0  # the self-assessment's rating is not an "earlier" answer
+    page.goto(mini + "worksheets/self-assessment/")
+    assert page.locator(".leap-earlier").count() == 0  # nor is the diagnostic's tick, on the rating sheet
     page.goto(mini + "assessment/")
     assert page.is_checked('input[name="tick:hiding"]')  # one set of ticks
     page.uncheck('input[name="tick:hiding"]')
@@ -334,3 +337,18 @@ def test_a_worksheet_says_when_it_saved_and_when_the_browser_will_not_keep_answe
     assert (
         "would not save your answers" in problem.inner_text() and "Print it with your answers" in problem.inner_text()
     )
+
+
+def test_an_older_checklist_answer_that_meets_a_newer_one_is_kept_and_shown(browser, mini: str) -> None:  # type: ignore[no-untyped-def]
+    page = fresh(browser)
+    page.goto(mini)
+    page.evaluate("""() => {
+        const store = window.leapStore.get();
+        store.set("barrier-diagnostic", "hiding-evidence", "The older note.", "Hiding: Evidence");
+        store.set("assessment", "evidence:hiding", "The newer note.", "Hiding: Evidence");
+    }""")
+    page.goto(mini + "worksheets/barrier-diagnostic/")
+    assert page.input_value('textarea[name="evidence:hiding"]') == "The newer note."
+    assert "The older note." in page.locator(".leap-earlier").inner_text()
+    page.get_by_role("button", name="Clear my answers").click()
+    assert page.locator(".leap-earlier").count() == 0

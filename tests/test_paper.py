@@ -301,6 +301,34 @@ def test_the_store_keeps_a_few_earlier_prints_of_each_pdf_and_drops_older_ones(t
     assert kept == {w.stored for w in (current, *earlier[-KEEP_OLD:])}
 
 
+def test_a_stored_pdf_cut_short_or_emptied_counts_as_missing(tmp_path: Path) -> None:
+    from generator.pdfstore import Plan, Wanted, save
+
+    book = Wanted("workbook-a4.pdf", "b" * 64, "a4")
+    plan = Plan(tmp_path / ".leap-pdf", (), (book,))
+    save(plan, plan.path(book), blank_pdf())
+    assert plan.ready(book)
+    whole = plan.path(book).read_bytes()
+    for damaged in (whole[:100], b"", b"not a pdf" + whole):
+        plan.path(book).write_bytes(damaged)
+        assert not plan.ready(book) and plan.missing_workbooks() == [book]
+
+
+def test_the_pdfs_hash_changes_with_the_pages_addresses(tmp_path: Path) -> None:
+    make_project(tmp_path, MINI)
+    plan = _plant_store(tmp_path)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text().replace("use_directory_urls: true", "use_directory_urls: false"))
+    assert "use_directory_urls: false" in config.read_text()
+    from generator import cli
+
+    loaded = cli._load(config, None, site_dir=tmp_path / "site")
+    cli._build(loaded)
+    other = cli._plugin(loaded).pdf_plan
+    assert other is not None and not {w.key for w in other.sheets} & {w.key for w in plan.sheets}
+    assert not (tmp_path / "site" / "pdf").exists()  # printed for the other addresses: not published
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 def test_leap_pdf_prints_what_is_missing_and_the_site_links_it(browser: Any, tmp_path: Path) -> None:

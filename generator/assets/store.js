@@ -129,7 +129,8 @@
   /* A worksheet whose answers have come to live in a shared record (a checklist of the statements
    * the self-assessment ticks keeps its ticks there): what it saved under its own id moves over
    * once, each answer to the field that now holds it (`was`: the field's earlier name), unless that
-   * field has an answer already. An answer no field claims stays where it was. */
+   * field has an answer already: then, like an answer no field claims, it stays where it was (and
+   * its worksheet shows it as from an earlier version). */
   Store.prototype.move = function (from, to, fields) {
     var record = this.record, mark = from + " > " + to;
     if (record.adopted[mark]) return;
@@ -137,8 +138,8 @@
     var old = record.sheets[from] || {}, answers = record.sheets[to] || {};
     fields.forEach(function (field) {
       var earlier = field.was && old[field.was];
-      if (!earlier) return;
-      if (!answers[field.name]) answers[field.name] = { value: earlier.value, question: field.question || earlier.question, at: earlier.at };
+      if (!earlier || answers[field.name]) return;
+      answers[field.name] = { value: earlier.value, question: field.question || earlier.question, at: earlier.at };
       delete old[field.was];
     });
     if (Object.keys(answers).length) record.sheets[to] = answers;

@@ -53,13 +53,19 @@
   /* Answers this page has no field for any more, or whose question has changed since: kept, and
    * shown apart, with the question they answered. */
   function earlier(sheet, store, storeId) {
+    var own = sheet.getAttribute("data-worksheet");
+    var shared = storeId !== own;  // the record is another page's too: what has no field here is that page's
     var current = {};
     fields(sheet).forEach(function (field) { current[field.name] = field.getAttribute("data-question"); });
     var answers = store.answers(storeId);
     var old = Object.keys(answers).filter(function (name) {
-      if (!(name in current)) return true;  // its question is gone
+      if (!(name in current)) return !shared;  // its question is gone
       return !!(current[name] && answers[name].question && answers[name].question !== current[name]);  // changed
-    });
+    }).map(function (name) { return answers[name]; });
+    if (shared) {  // what this worksheet kept under its own id and no field here took over
+      var left = store.answers(own);
+      Object.keys(left).forEach(function (name) { old.push(left[name]); });
+    }
     var box = sheet.querySelector(".leap-earlier");
     if (!old.length) { if (box) box.remove(); return; }
     if (!box) {
@@ -76,11 +82,11 @@
     box.appendChild(heading);
     box.appendChild(note);
     var list = document.createElement("dl");
-    old.forEach(function (name) {
+    old.forEach(function (answer) {
       var term = document.createElement("dt");
-      term.textContent = answers[name].question || "An earlier question";
+      term.textContent = answer.question || "An earlier question";
       var detail = document.createElement("dd");
-      detail.textContent = String(answers[name].value);
+      detail.textContent = String(answer.value);
       list.appendChild(term);
       list.appendChild(detail);
     });
@@ -196,6 +202,7 @@
       if (name === "clear" && window.confirm("Clear every answer on this worksheet? This cannot be undone." +
           (shared ? " The same answers on the self-assessment are cleared too." : ""))) {
         store.clear(storeId, shared ? fields(sheet).map(function (field) { return field.name; }) : undefined);
+        if (shared) store.clear(own);  // and what it kept under its own id, shown as from an earlier version
         show(sheet, {});
         earlier(sheet, store, storeId);
       }
