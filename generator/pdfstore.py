@@ -176,7 +176,9 @@ def _common(config: MkDocsConfig, rendered: Rendered, site_url: str) -> bytes:
         [_version(name) for name in _VERSIONS],
         [_engine_source(name) for name in _ENGINE],
         site_url,
-        config.use_directory_urls,  # the addresses printed on paper
+        # The full addresses printed on paper, with a site URL; without one, a page's place in the
+        # guide is printed, the same with or without directory URLs (and in the offline site).
+        config.use_directory_urls if site_url else None,
         theme.name,
         theme.get("language"),
         theme.get("features"),

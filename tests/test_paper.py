@@ -227,12 +227,12 @@ def test_every_worksheet_fills_at_most_two_pages_and_no_page_ends_with_a_heading
 # --- PDFs that stay with the site ----------------------------------------------------------------
 
 
-def _plant_store(project: Path) -> Any:
+def _plant_store(project: Path, site_url: str | None = None) -> Any:
     """Build in this process, then put a stand-in for every PDF the pages call for in the store."""
     from generator import cli
     from generator.pdfstore import save
 
-    config = cli._load(project / "mkdocs.yml", None, site_dir=project / "site")
+    config = cli._load(project / "mkdocs.yml", None, site_dir=project / "site", site_url=site_url)
     cli._build(config)
     plan = cli._plugin(config).pdf_plan
     for wanted in (*plan.sheets, *plan.workbooks):
@@ -314,15 +314,16 @@ def test_a_stored_pdf_cut_short_or_emptied_counts_as_missing(tmp_path: Path) -> 
         assert not plan.ready(book) and plan.missing_workbooks() == [book]
 
 
-def test_the_pdfs_hash_changes_with_the_pages_addresses(tmp_path: Path) -> None:
+def test_the_pdfs_hash_changes_with_the_addresses_printed_on_them(tmp_path: Path) -> None:
+    url = "https://intranet.example.com/guide/"
     make_project(tmp_path, MINI)
-    plan = _plant_store(tmp_path)
+    plan = _plant_store(tmp_path, url)
     config = tmp_path / "mkdocs.yml"
     config.write_text(config.read_text().replace("use_directory_urls: true", "use_directory_urls: false"))
     assert "use_directory_urls: false" in config.read_text()
     from generator import cli
 
-    loaded = cli._load(config, None, site_dir=tmp_path / "site")
+    loaded = cli._load(config, None, site_dir=tmp_path / "site", site_url=url)
     cli._build(loaded)
     other = cli._plugin(loaded).pdf_plan
     assert other is not None and not {w.key for w in other.sheets} & {w.key for w in plan.sheets}
