@@ -9,9 +9,8 @@ import re
 import xml.etree.ElementTree as etree
 from urllib.parse import quote
 
-from .markup import Resolve
+from .markup import BlockWriter, Resolve
 
-BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "hr", "table", "div"})
 _SPECIAL = re.compile(r"[\\`*_\[\]<>|~]|&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)(?=[.)]))")
 _ALIGN = {"left": ":---", "right": "---:", "center": ":---:"}
@@ -37,23 +36,12 @@ def markdown(root: etree.Element, resolve: Resolve) -> str:
     return _Writer(resolve).blocks(root)
 
 
-class _Writer:
-    def __init__(self, resolve: Resolve) -> None:
-        self.resolve = resolve
+class _Writer(BlockWriter):
+    def escaped(self, value: str) -> str:
+        return text(value)
 
-    def blocks(self, parent: etree.Element, skip: etree.Element | None = None) -> str:
-        """The element's children as blocks; loose text and inline elements become paragraphs."""
-        out: list[str] = []
-        run = [text(parent.text or "")]
-        for child in parent:
-            if child is skip:
-                continue
-            if child.tag in BLOCKS:
-                out += ["".join(run).strip(), self.block(child)]
-                run = [text(child.tail or "")]
-            else:
-                run += [self.span(child), text(child.tail or "")]
-        return "\n\n".join(block for block in [*out, "".join(run).strip()] if block)
+    def paragraph(self, pieces: list[str]) -> str:
+        return "".join(pieces).strip()
 
     def block(self, element: etree.Element) -> str:
         tag = element.tag

@@ -137,3 +137,41 @@ def heading(root: etree.Element) -> str | None:
 def words(element: etree.Element) -> str:
     """All the text in an element, soft line breaks as spaces."""
     return " ".join("".join(element.itertext()).split())
+
+
+BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "hr", "table", "div"})
+
+
+class BlockWriter:
+    """Writes a parsed Markdown tree in another syntax (GFM, wikitext). A target says how plain
+    text is escaped, how a paragraph's pieces become one, and how each block and span is written;
+    the walk through the blocks is shared."""
+
+    def __init__(self, resolve: Resolve) -> None:
+        self.resolve = resolve
+
+    def escaped(self, value: str) -> str:
+        raise NotImplementedError
+
+    def paragraph(self, pieces: list[str]) -> str:
+        raise NotImplementedError
+
+    def block(self, element: etree.Element) -> str:
+        raise NotImplementedError
+
+    def span(self, element: etree.Element) -> str:
+        raise NotImplementedError
+
+    def blocks(self, parent: etree.Element, skip: etree.Element | None = None) -> str:
+        """The element's children as blocks; loose text and inline elements become paragraphs."""
+        out: list[str] = []
+        run = [self.escaped(parent.text or "")]
+        for child in parent:
+            if child is skip:
+                continue
+            if child.tag in BLOCKS:
+                out += [self.paragraph(run), self.block(child)]
+                run = [self.escaped(child.tail or "")]
+            else:
+                run += [self.span(child), self.escaped(child.tail or "")]
+        return "\n\n".join(block for block in [*out, self.paragraph(run)] if block)

@@ -16,8 +16,7 @@ import re
 import xml.etree.ElementTree as etree
 from urllib.parse import quote
 
-from .gfm import BLOCKS
-from .markup import Link, Resolve
+from .markup import BLOCKS, BlockWriter, Link, Resolve
 
 _SPECIAL = re.compile(r"<|\[+|\]+|\{\{+|\}\}+|\|+|'{2,}|~{3,}|_{2,}|!!|-\{|\}-")
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # shown as is only when its & is one (nowiki still reads entities)
@@ -69,23 +68,12 @@ def markdown(root: etree.Element, resolve: Resolve) -> str:
     return _Writer(resolve).blocks(root)
 
 
-class _Writer:
-    def __init__(self, resolve: Resolve) -> None:
-        self.resolve = resolve
+class _Writer(BlockWriter):
+    def escaped(self, value: str) -> str:
+        return escape(value)
 
-    def blocks(self, parent: etree.Element, skip: etree.Element | None = None) -> str:
-        """The element's children as blocks; loose text and inline elements become paragraphs."""
-        out: list[str] = []
-        run = [escape(parent.text or "")]
-        for child in parent:
-            if child is skip:
-                continue
-            if child.tag in BLOCKS:
-                out += [line(join(run).strip()), self.block(child)]
-                run = [escape(child.tail or "")]
-            else:
-                run += [self.span(child), escape(child.tail or "")]
-        return "\n\n".join(block for block in [*out, line(join(run).strip())] if block)
+    def paragraph(self, pieces: list[str]) -> str:
+        return line(join(pieces).strip())
 
     def block(self, element: etree.Element) -> str:
         tag = element.tag
