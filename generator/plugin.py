@@ -4,6 +4,7 @@ A thin layer: it adapts MkDocs' events to the plain functions of the pipeline.
 
 - ``on_config``: check and render the content (once per build), name the site after the guide
   unless mkdocs.yml names it, and set the navigation in learning order;
+- ``on_pre_build``: under `leap build`, have Material's search index parsed in a second process;
 - ``on_files``: hand the generated pages to MkDocs from memory, beside the hand-written pages
   of docs/ (which join the navigation after the guide's sections);
 - ``on_post_build``: only once the whole build has succeeded, write the generated pages into
@@ -33,6 +34,7 @@ from .config import LeapConfig, settings_of
 from .paths import UnsafePath
 from .preview import GeneratedFile, Preview, merge_search_index
 from .problems import ContentError, Problem
+from .searchindex import BesideIndex, beside
 from .serve import guard_hosts
 from .templating import theme_cache
 from .writer import read_manifest, write_pages
@@ -76,6 +78,7 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         self._warnings.setLevel(logging.WARNING)
         self._own_nav = True
         self._preview = Preview()
+        self._search: BesideIndex | None = None
         self._rebuilt: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -112,6 +115,11 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
             raise ContentProblems([Problem(self._site_dir.as_posix(), 1, str(err))]) from None
         config.site_dir = str(self._staging)
         logging.getLogger("mkdocs").addHandler(self._warnings)
+
+    @event_priority(-100)  # after the search plugin has set up its index
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.command == "build":  # search pages on the second core; see generator/searchindex.py
+            self._search = beside(config)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
@@ -182,6 +190,9 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         self._finish()
 
     def _finish(self) -> None:
+        if self._search is not None:
+            self._search.close()
+            self._search = None
         if self._staging is not None:
             publish.discard(self._staging)
             self._staging = None
