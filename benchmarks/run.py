@@ -7,9 +7,9 @@ building the same generated pages.
 Synthetic content is the shipped content copied N times: copy k of every item links to copy k of
 its targets (so the shape and the relation density are the guide's), and its title says which
 copy it is. For each size, each in a fresh process: `leap build` into an empty site (generation,
-MkDocs and Material, search index, data files: all of it), its peak memory, and then
-`zensical build` of the docs/ that `leap build` wrote (Zensical runs no MkDocs plugins, so it
-builds the generated pages; its cache is cleared first). The table ends with two lines:
+MkDocs and Material, search index, data files: all of it), its largest process's peak memory, and
+then `zensical build` of the docs/ that `leap build` wrote (Zensical runs no MkDocs plugins, so
+it builds the generated pages; its cache is cleared first). The table ends with two lines:
 
     growth leap 10x/1x: G          how many times longer 10x takes than 1x (pages grow about 7.7x)
     ratio leap/zensical at 10x: R  leap's time over Zensical's, on the same pages
@@ -36,14 +36,16 @@ sys.path.insert(0, str(ROOT))
 
 from generator.build import check
 
-# Runs `leap build` in this child process and reports its own peak memory.
+# Runs `leap build` in this child process and reports the peak memory of its largest process (the
+# build, or the copy rendering Markdown and the search worker beside it; see generator/prerender.py).
 CHILD = """
 import json, resource, sys
 from generator.cli import main
 try:
     main(["build", "-f", sys.argv[1]], standalone_mode=False)
 finally:
-    print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    print(json.dumps({"peak_mb": peak / 1024}), file=sys.stderr)
 """
 
 

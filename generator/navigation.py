@@ -78,3 +78,12 @@ def _grouped(name: str, entries: list[Any]) -> list[Any]:
         {safe.attribute(f"{name} {start + 1}–{min(start + GROUP, len(entries))}"): entries[start : start + GROUP]}
         for start in range(0, len(entries), GROUP)
     ]
+
+
+def entries(nav: list[Any]) -> list[tuple[str, str]]:
+    """Every page of a MkDocs ``nav`` with the title the navigation gives it."""
+    found: list[tuple[str, str]] = []
+    for entry in nav:
+        for title, value in entry.items() if isinstance(entry, dict) else [("", entry)]:
+            found += entries(value) if isinstance(value, list) else [(title, value)]
+    return found

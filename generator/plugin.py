@@ -5,6 +5,8 @@ A thin layer: it adapts MkDocs' events to the plain functions of the pipeline.
 - ``on_config``: check and render the content (once per build), name the site after the guide
   unless mkdocs.yml names it, and set the navigation in learning order;
 - ``on_pre_build``: under `leap build`, have Material's search index parsed in a second process;
+- ``on_nav``: under `leap build`, have half the generated pages' Markdown rendered by a copy of
+  this process, on the second core;
 - ``on_files``: hand the generated pages to MkDocs from memory, beside the hand-written pages
   of docs/ (which join the navigation after the guide's sections);
 - ``on_post_build``: only once the whole build has succeeded, write the generated pages into
@@ -27,11 +29,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 
 from . import bundled, pdfstore, publish
 from .build import Rendered, render
 from .config import LeapConfig, settings_of
+from .navigation import entries
 from .paths import UnsafePath
+from .prerender import GeneratedPage, Prerender
 from .preview import GeneratedFile, Preview, merge_search_index
 from .problems import ContentError, Problem
 from .searchindex import BesideIndex, beside
@@ -79,6 +84,7 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         self._own_nav = True
         self._preview = Preview()
         self._search: BesideIndex | None = None
+        self._prerender = Prerender()
         self._rebuilt: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -149,16 +155,26 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
             config.nav = [*self.rendered.nav, *own_pages]
         pruned = "navigation.prune" in (config.theme.get("features") or [])
         changed = self._preview.changed(pages, config.nav or [], pruned) if self.command == "serve" else None
+        titles = {path: title or None for title, path in entries(config.nav or [])}
         for path, text in pages.items():
             file = cast(GeneratedFile, GeneratedFile.generated(config, path, content=text))
             file.modified = changed is None or path in changed
             files.append(file)
+            if self.command == "build" and path in titles:  # (a page left out of the nav is MkDocs' to report)
+                GeneratedPage(titles[path], file, config, self._prerender)
         self._rebuilt = {f.url for f in files.documentation_pages() if f.is_modified()}
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Render half the generated pages' Markdown in a copy of this process; see generator/prerender.py."""
+        generated = [file.page for file in files.documentation_pages() if isinstance(file.page, GeneratedPage)]
+        self._prerender.start(generated, config, files)
+        return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """The theme's templates compile once, not on every build: MkDocs makes a new environment
         for each build, so give it a cache of compiled templates (as our own environment has)."""
+        self._prerender.stop()  # every page's Markdown is rendered by now
         if env.bytecode_cache is None:
             env.bytecode_cache = theme_cache()
         return env
@@ -190,6 +206,7 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         self._finish()
 
     def _finish(self) -> None:
+        self._prerender.stop()
         if self._search is not None:
             self._search.close()
             self._search = None

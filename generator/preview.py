@@ -16,6 +16,8 @@ from typing import Any
 
 from mkdocs.structure.files import File
 
+from .navigation import entries
+
 
 class GeneratedFile(File):
     """A generated page, with whether this build must render it."""
@@ -54,7 +56,7 @@ class Preview:
         if affected is None:
             return None
         order = _paths(nav)
-        renamed = set(_entries(nav)) - set(_entries(previous_nav))  # (title, path) now shown differently
+        renamed = set(entries(nav)) - set(entries(previous_nav))  # (title, path) now shown differently
         positions = [order.index(path) for _, path in renamed if path in order]
         return changed | affected | {order[i] for p in positions for i in (p - 1, p + 1) if 0 <= i < len(order)}
 
@@ -75,15 +77,6 @@ def _affected(new: list[Any], old: list[Any], top: bool = True) -> set[str] | No
             if isinstance(value, list) and isinstance(previous, list):
                 inner = _affected(value, previous, top=False)
                 found |= inner if inner is not None else set(_paths(value))
-    return found
-
-
-def _entries(nav: list[Any]) -> list[tuple[str, str]]:
-    """Every page of a MkDocs ``nav`` with the title the navigation gives it."""
-    found: list[tuple[str, str]] = []
-    for entry in nav:
-        for title, value in entry.items() if isinstance(entry, dict) else [("", entry)]:
-            found += _entries(value) if isinstance(value, list) else [(title, value)]
     return found
 
 
