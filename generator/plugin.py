@@ -79,8 +79,7 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         self._staging: Path | None = None
         self._site_dir: Path | None = None
         self._held = ExitStack()
-        self._warnings = utils.CountHandler()
-        self._warnings.setLevel(logging.WARNING)
+        self._warnings = utils.CountHandler()  # this build's warnings: a new one for each build
         self._own_nav = True
         self._preview = Preview()
         self._search: BesideIndex | None = None
@@ -120,6 +119,9 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         except (UnsafePath, OSError) as err:
             raise ContentProblems([Problem(self._site_dir.as_posix(), 1, str(err))]) from None
         config.site_dir = str(self._staging)
+        # MkDocs keeps this plugin for the next build in the same process: count only this build's.
+        self._warnings = utils.CountHandler()
+        self._warnings.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(self._warnings)
 
     @event_priority(-100)  # after the search plugin has set up its index
