@@ -4,11 +4,12 @@ A thin layer: it adapts MkDocs' events to the plain functions of the pipeline.
 
 - ``on_config``: check and render the content (once per build), name the site after the guide
   unless mkdocs.yml names it, and set the navigation in learning order;
-- ``on_pre_build``: under `leap build`, have Material's search index parsed in a second process;
-- ``on_nav``: under `leap build`, have half the generated pages' Markdown rendered by a copy of
-  this process, on the second core;
+- ``on_pre_build``: in a build (not under serve), have Material's search index parsed in a
+  second process;
 - ``on_files``: hand the generated pages to MkDocs from memory, beside the hand-written pages
   of docs/ (which join the navigation after the guide's sections);
+- ``on_nav``: in a build, have half the generated pages' Markdown rendered by a copy of this
+  process, on the second core;
 - ``on_post_build``: only once the whole build has succeeded, write the generated pages into
   docs/ (for tools that run no plugins, such as Zensical) and swap the new site in whole.
 

@@ -1,7 +1,8 @@
-"""The generated pages' Markdown, rendered on a second core during `leap build`.
+"""The generated pages' Markdown, rendered on a second core during a build.
 
 MkDocs renders the pages' Markdown one after another, on one core: about half of a large build.
-Under `leap build` the leap plugin makes each generated page a :class:`GeneratedPage`. Once the
+In a build (`leap build`, `leap pdf`, `mkdocs build`; not `serve`, whose rebuilds render a page
+or two) the leap plugin makes each generated page a :class:`GeneratedPage`. Once the
 navigation is known, :meth:`Prerender.start` forks a copy of this process, which renders every
 other generated page exactly as MkDocs would (``Page.render``, the same configuration, the same
 files), and sends back all that rendering sets: the HTML, the table of contents, the title, the

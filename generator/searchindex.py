@@ -1,11 +1,11 @@
 """Material's search index, built beside the pages in a second process.
 
 Material's search plugin reads every page's HTML back with Python's HTML parser as the page is
-built: about a tenth of a large build, all of it on one core. Under `leap build` the leap plugin
-gives the search plugin a :class:`BesideIndex` instead. It hands each page's HTML to a worker
-process (``python -m generator.searchindex``), which runs Material's own ``SearchIndex`` on it
-while this process renders the next pages, and takes the entries back, in page order, just before
-Material writes the index. The index is the one Material would have written, entry for entry.
+built: about a tenth of a large build, all of it on one core. In a build (not under `serve`) the
+leap plugin gives the search plugin a :class:`BesideIndex` instead. It hands each page's HTML to
+a worker process (``python -m generator.searchindex``), which runs Material's own ``SearchIndex``
+on it while this process renders the next pages, and takes the entries back, in page order, just
+before Material writes the index. The index is the one Material would have written, entry for entry.
 
 When no worker can be started, the pages are indexed here, as Material does. `leap serve` keeps
 Material's own index: its rebuilds render a page or two.

@@ -1,47 +1,78 @@
 """Pages whose Markdown a copy of the build rendered (generator/prerender.py) are the pages MkDocs
-renders: the same files, the same warnings, and the same when the copy fails."""
+renders: the same files, the same warnings, and the same when the copy fails.
+
+Each scenario runs in a new interpreter: the copy is forked only from a process with one thread,
+and by now pytest's may have more (servers left by other tests)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator import prerender
-from generator.cli import main
+from .conftest import MINI, ROOT, make_project
 
-from .conftest import MINI, make_project
-
-pytestmark = pytest.mark.slow  # each test builds the mini site twice
+pytestmark = pytest.mark.slow  # each test builds the mini site two or three times
 
 
-def _build(where: Path, content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
+def _fresh(scenario: str, where: Path) -> Any:
+    """Run ``scenario`` (a function below) in a new interpreter; what it returns."""
+    code = f"import json, sys; from tests.test_prerender import {scenario} as s; print(json.dumps(s(sys.argv[1])))"
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(where)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+# The scenarios: in the new interpreter, nothing here is undone afterwards.
+
+
+def _build(where: Path, content: Path) -> str:
     """`leap build` in this process; what it printed."""
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    from generator.cli import main
+
     config = make_project(where, content)
-    monkeypatch.chdir(where)
-    try:
-        main(["build", "-f", str(config)], standalone_mode=False)
-    except SystemExit:
-        pass
-    return capsys.readouterr().err
+    os.chdir(where)
+    said = io.StringIO()
+    with contextlib.redirect_stderr(said), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            main(["build", "-f", str(config)], standalone_mode=False)
+        except SystemExit:
+            pass
+    return said.getvalue()
 
 
-def _files(site: Path) -> dict[str, bytes]:
+def _files(site: Path) -> dict[str, str]:
     """Every file of a built site, but the compressed sitemap (gzip stamps the time)."""
     return {
-        p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix != ".gz"
+        p.relative_to(site).as_posix(): p.read_bytes().hex()
+        for p in site.rglob("*")
+        if p.suffix != ".gz" and p.is_file()
     }
 
 
-@pytest.fixture
-def shares(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
-    """The pages each build's copy rendered and this process took."""
+def _spy() -> list[set[str]]:
+    """For each build, the pages the copy rendered and this process took."""
+    from generator import prerender
+
     taken: list[set[str]] = []
-    take = prerender.Prerender.take
+    take, start = prerender.Prerender.take, prerender.Prerender.start
 
     def spy(self: prerender.Prerender, page: Any) -> prerender.Result | None:
         result = take(self, page)
@@ -49,66 +80,89 @@ def shares(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
             taken[-1].add(page.file.src_uri)
         return result
 
-    start = prerender.Prerender.start
-
     def count(self: prerender.Prerender, *args: Any) -> None:
         taken.append(set())
         start(self, *args)
 
-    monkeypatch.setattr(prerender.Prerender, "take", spy)
-    monkeypatch.setattr(prerender.Prerender, "start", count)
+    prerender.Prerender.take, prerender.Prerender.start = spy, count  # type: ignore[method-assign]
     return taken
 
 
-def _without_copy(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(prerender, "_can_fork", lambda: False)
+def _without_copy() -> None:
+    from generator import prerender
+
+    prerender._can_fork = lambda: False
 
 
-def test_the_copys_pages_are_the_pages_mkdocs_renders(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], shares: list[set[str]]
-) -> None:
-    _build(tmp_path / "copy", MINI, monkeypatch, capsys)
-    _without_copy(monkeypatch)
-    _build(tmp_path / "alone", MINI, monkeypatch, capsys)
-    assert len(shares[0]) > 10  # about half the generated pages came from the copy
-    assert shares[1] == set()
-    assert _files(tmp_path / "copy" / "site") == _files(tmp_path / "alone" / "site")
+def same_pages(where: str) -> dict[str, Any]:
+    taken = _spy()
+    _build(Path(where, "copy"), MINI)
+    _without_copy()
+    _build(Path(where, "alone"), MINI)
+    same = _files(Path(where, "copy", "site")) == _files(Path(where, "alone", "site"))
+    return {"taken": [len(t) for t in taken], "same": same}
 
 
-def test_the_copys_warnings_are_logged_once_in_page_order(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], shares: list[set[str]]
-) -> None:
-    content = tmp_path / "content"
+def same_warnings(where: str) -> dict[str, Any]:
+    content = Path(where, "content")
     shutil.copytree(MINI, content)
     for item in [*content.glob("traits/*.yaml"), *content.glob("barriers/*.yaml")]:
         text = item.read_text(encoding="utf-8")
         item.write_text(re.sub(r"(?m)^body: (.*)$", r'body: "\1 See [a page](../nowhere.md)."', text), encoding="utf-8")
-    said = _build(tmp_path / "copy", content, monkeypatch, capsys)
-    _without_copy(monkeypatch)
-    alone = _build(tmp_path / "alone", content, monkeypatch, capsys)
-    warnings = [line for line in said.splitlines() if line.startswith("WARNING")]
-    assert len(warnings) == 3 and all("'../nowhere.md'" in line for line in warnings)
-    assert any(page in shares[0] for page in ("traits/clarity.md", "traits/courage.md", "barriers/hiding.md"))
-    assert warnings == [line for line in alone.splitlines() if line.startswith("WARNING")]
-    assert "nothing was written" in said and not (tmp_path / "copy" / "site").exists()
-    # MkDocs keeps the leap plugin for the next build in this process: it must not count these warnings
-    _build(tmp_path / "next", MINI, monkeypatch, capsys)
-    assert (tmp_path / "next" / "site" / "search" / "search_index.json").is_file()
+    taken = _spy()
+    said = _build(Path(where, "copy"), content)
+    _without_copy()
+    alone = _build(Path(where, "alone"), content)
+    _build(Path(where, "next"), MINI)  # MkDocs keeps the leap plugin: it must not count the warnings above
+    return {
+        "taken": sorted(taken[0]),
+        "said": said,
+        "alone": alone,
+        "published": Path(where, "copy", "site").exists(),
+        "next": Path(where, "next", "site", "search", "search_index.json").is_file(),
+    }
 
 
-def test_when_the_copy_fails_the_pages_render_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], shares: list[set[str]]
-) -> None:
+def copy_fails(where: str) -> dict[str, Any]:
+    from generator import prerender
+
     render = prerender._render
 
     def fail_partway(pages: list[Any], *args: Any) -> None:
         render(pages[:3], *args)
         raise MemoryError("the copy ran out of memory")
 
-    monkeypatch.setattr(prerender, "_render", fail_partway)
-    said = _build(tmp_path / "copy", MINI, monkeypatch, capsys)
-    _without_copy(monkeypatch)
-    _build(tmp_path / "alone", MINI, monkeypatch, capsys)
-    assert len(shares[0]) == 3
-    assert "memory" not in said and "Traceback" not in said
-    assert _files(tmp_path / "copy" / "site") == _files(tmp_path / "alone" / "site")
+    prerender._render = fail_partway
+    taken = _spy()
+    said = _build(Path(where, "copy"), MINI)
+    _without_copy()
+    _build(Path(where, "alone"), MINI)
+    same = _files(Path(where, "copy", "site")) == _files(Path(where, "alone", "site"))
+    return {"taken": [len(t) for t in taken], "said": said, "same": same}
+
+
+# The tests
+
+
+def test_the_copys_pages_are_the_pages_mkdocs_renders(tmp_path: Path) -> None:
+    report = _fresh("same_pages", tmp_path)
+    assert report["taken"][0] > 10  # about half the generated pages came from the copy
+    assert report["taken"][1] == 0
+    assert report["same"]
+
+
+def test_the_copys_warnings_are_logged_once_in_page_order(tmp_path: Path) -> None:
+    report = _fresh("same_warnings", tmp_path)
+    warnings = [line for line in report["said"].splitlines() if line.startswith("WARNING")]
+    assert len(warnings) == 3 and all("'../nowhere.md'" in line for line in warnings)
+    assert {"traits/clarity.md", "traits/courage.md", "barriers/hiding.md"} & set(report["taken"])
+    assert warnings == [line for line in report["alone"].splitlines() if line.startswith("WARNING")]
+    assert "nothing was written" in report["said"] and not report["published"]
+    assert report["next"]
+
+
+def test_when_the_copy_fails_the_pages_render_here(tmp_path: Path) -> None:
+    report = _fresh("copy_fails", tmp_path)
+    assert report["taken"][0] == 3
+    assert "memory" not in report["said"] and "Traceback" not in report["said"]
+    assert report["same"]
