@@ -80,10 +80,17 @@ def _grouped(name: str, entries: list[Any]) -> list[Any]:
     ]
 
 
-def entries(nav: list[Any]) -> list[tuple[str, str]]:
-    """Every page of a MkDocs ``nav`` with the title the navigation gives it."""
-    found: list[tuple[str, str]] = []
-    for entry in nav:
-        for title, value in entry.items() if isinstance(entry, dict) else [("", entry)]:
-            found += entries(value) if isinstance(value, list) else [(title, value)]
-    return found
+def entries(nav: Any) -> list[tuple[str, str]]:
+    """Every page of a MkDocs ``nav``, in order, with the title the navigation gives it ("" for
+    none). A section may be a list or, as MkDocs also accepts, a mapping of titles to paths."""
+    if isinstance(nav, str):
+        return [("", nav)]
+    if isinstance(nav, dict):
+        return [
+            pair
+            for title, value in nav.items()
+            for pair in ([(title, value)] if isinstance(value, str) else entries(value))
+        ]
+    if isinstance(nav, list):
+        return [pair for entry in nav for pair in entries(entry)]
+    return []

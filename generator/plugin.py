@@ -10,8 +10,9 @@ A thin layer: it adapts MkDocs' events to the plain functions of the pipeline.
   of docs/ (which join the navigation after the guide's sections);
 - ``on_nav``: in a build, have half the generated pages' Markdown rendered by a copy of this
   process, on the second core;
-- ``on_post_build``: only once the whole build has succeeded, write the generated pages into
-  docs/ (for tools that run no plugins, such as Zensical) and swap the new site in whole.
+- ``on_post_build``: only once the whole build has succeeded (after every other plugin has
+  written its files), write the generated pages into docs/ (for tools that run no plugins, such
+  as Zensical) and swap the new site in whole.
 
 A failed build leaves docs/ and site/ as they were. `leap build`, `leap serve` and plain
 `mkdocs build`/`serve` all go through here.
@@ -28,7 +29,7 @@ from jinja2 import Environment
 from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
@@ -158,12 +159,15 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
             config.nav = [*self.rendered.nav, *own_pages]
         pruned = "navigation.prune" in (config.theme.get("features") or [])
         changed = self._preview.changed(pages, config.nav or [], pruned) if self.command == "serve" else None
-        titles = {path: title or None for title, path in entries(config.nav or [])}
+        titles: dict[str, str | None] = {}
+        if self.command == "build":
+            for title, path in entries(config.nav or []):
+                titles.setdefault(path, title or None)  # as MkDocs: the first entry's title
         for path, text in pages.items():
             file = cast(GeneratedFile, GeneratedFile.generated(config, path, content=text))
             file.modified = changed is None or path in changed
             files.append(file)
-            if self.command == "build" and path in titles:  # (a page left out of the nav is MkDocs' to report)
+            if path in titles:  # (a page left out of the nav is MkDocs' to report)
                 GeneratedPage(titles[path], file, config, self._prerender)
         self._rebuilt = {f.url for f in files.documentation_pages() if f.is_modified()}
         return files
@@ -183,9 +187,14 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         return env
 
     @event_priority(100)  # before the search plugin writes its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _before_index(self, *, config: MkDocsConfig) -> None:
         if self.command == "serve":
             merge_search_index(config, self._rebuilt)
+        if self._search is not None:
+            self._search.collect()  # a worker that failed fails the build here, before anything is published
+
+    @event_priority(-100)  # once every plugin has written its files (the search index, the offline copy)
+    def _publish(self, *, config: MkDocsConfig) -> None:
         if self._staging is None or self._site_dir is None:
             return
         if config.strict and self._warnings.get_counts():
@@ -201,6 +210,9 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         publish.publish(self._staging, self._site_dir)
         self._staging = None
         config.site_dir = str(self._site_dir)
+        self._finish()  # and let go of the build lock: `mkdocs serve --clean` builds again in this process
+
+    on_post_build = CombinedEvent(_before_index, _publish)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._finish()

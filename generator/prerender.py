@@ -12,8 +12,8 @@ copy rendered (another plugin may have changed it); otherwise it renders the pag
 copy's messages are logged here, as its page is rendered, so `--strict` counts them as before.
 
 Where there is no ``fork`` (Windows; macOS, where it is unsafe), only one core, another thread
-running (a fork could copy a lock it holds), or the copy fails, the pages render here, as MkDocs
-renders them.
+running (a fork could copy a lock it holds), or the copy fails or sends nothing for two minutes,
+the pages render here, as MkDocs renders them.
 """
 
 from __future__ import annotations
@@ -23,11 +23,14 @@ import hashlib
 import logging
 import os
 import pickle
+import select
+import signal
+import struct
 import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -35,6 +38,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
 log = logging.getLogger("mkdocs.plugins.leap")
+
+HEADER = struct.Struct("!Q")  # each result is sent as its length, then the pickle
+STUCK = 120  # seconds without a byte from the copy: it is taken to be stuck, and the pages render here
 
 
 @dataclass
@@ -56,7 +62,7 @@ class Prerender:
     def __init__(self) -> None:
         self.share: set[str] = set()
         self._results: dict[str, Result] = {}
-        self._pipe: IO[bytes] | None = None
+        self._pipe = -1  # the end of the pipe the copy's results arrive on
         self._pid = 0
 
     def start(self, pages: Sequence[Page], config: MkDocsConfig, files: Files) -> None:
@@ -66,44 +72,74 @@ class Prerender:
         share = pages[1::2]
         read, write = os.pipe()
         gc.freeze()  # the copy's collections leave this build's objects alone: their pages stay shared
-        pid = os.fork()
+        # A Ctrl-C waits until each side knows which it is: the copy must never run the build's clean-up
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            pid = os.fork()
+        except OSError as err:  # no memory or processes left for a copy: the pages render here
+            log.debug(f"prerender: no copy ({err}); every page renders in this process")
+            pid = -1
         if pid == 0:  # the copy: render, send, and leave without running any of the build's clean-up
-            os.close(read)
             code = 1
             try:
-                with os.fdopen(write, "wb") as out:
-                    _render(share, config, files, out)
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+                os.close(read)
+                _render(share, config, files, write)
                 code = 0
             finally:
                 os._exit(code)
         gc.unfreeze()
         os.close(write)
-        self._pid, self._pipe = pid, os.fdopen(read, "rb")
-        self.share = {page.file.src_uri for page in share}
+        if pid > 0:
+            self._pid, self._pipe = pid, read
+            self.share = {page.file.src_uri for page in share}
+        else:
+            os.close(read)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     def take(self, page: Page) -> Result | None:
         """The copy's result for ``page``; None if it has none (then the page renders here)."""
         path = page.file.src_uri
         if path not in self.share:
             return None
-        while path not in self._results and self._pipe is not None:
-            try:
-                done, result = pickle.load(self._pipe)
-            except (EOFError, OSError, pickle.UnpicklingError):
-                log.debug("prerender: the copy stopped early; the rest of its pages render here")
+        while path not in self._results and self._pipe >= 0:
+            message = self._receive()
+            if message is None:
+                log.debug("prerender: the copy stopped or is stuck; the rest of its pages render here")
                 self.stop()
                 break
+            done, result = message
             self._results[done] = result
         return self._results.pop(path, None)
 
+    def _receive(self) -> tuple[str, Result] | None:
+        """The copy's next result; None if it stopped, or sent nothing for STUCK seconds."""
+        header = self._read(HEADER.size)
+        body = None if header is None else self._read(HEADER.unpack(header)[0])
+        try:
+            return None if body is None else cast(tuple[str, Result], pickle.loads(body))
+        except (pickle.UnpicklingError, EOFError):
+            return None
+
+    def _read(self, size: int) -> bytes | None:
+        chunks: list[bytes] = []
+        while size:
+            ready, _, _ = select.select([self._pipe], [], [], STUCK)
+            chunk = os.read(self._pipe, min(size, 1 << 20)) if ready else b""
+            if not chunk:
+                return None
+            chunks.append(chunk)
+            size -= len(chunk)
+        return b"".join(chunks)
+
     def stop(self) -> None:
         """Stop the copy (if it still runs) and collect it."""
-        if self._pipe is not None:
-            self._pipe.close()
-            self._pipe = None
+        if self._pipe >= 0:
+            os.close(self._pipe)
+            self._pipe = -1
         if self._pid:
             try:
-                os.kill(self._pid, 9)
+                os.kill(self._pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
             os.waitpid(self._pid, 0)
@@ -136,7 +172,7 @@ class GeneratedPage(Page):
             }
 
 
-def _render(pages: Sequence[Page], config: MkDocsConfig, files: Files, out: IO[bytes]) -> None:
+def _render(pages: Sequence[Page], config: MkDocsConfig, files: Files, out: int) -> None:
     """In the copy: render each page as MkDocs would, and send what rendering set."""
     said: list[tuple[str, int, str]] = []
 
@@ -158,7 +194,10 @@ def _render(pages: Sequence[Page], config: MkDocsConfig, files: Files, out: IO[b
             links=None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
             messages=list(said),
         )
-        pickle.dump((page.file.src_uri, result), out, protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((page.file.src_uri, result), protocol=pickle.HIGHEST_PROTOCOL)
+        message = memoryview(HEADER.pack(len(data)) + data)
+        while message:
+            message = message[os.write(out, message) :]
 
 
 def _digest(markdown: str) -> str:

@@ -82,12 +82,7 @@ def _affected(new: list[Any], old: list[Any], top: bool = True) -> set[str] | No
 
 def _paths(nav: list[Any]) -> list[str]:
     """Every page path of a MkDocs ``nav``, in order."""
-    found: list[str] = []
-    for entry in nav:
-        values = entry.values() if isinstance(entry, dict) else [entry]
-        for value in values:
-            found += _paths(value) if isinstance(value, list) else [value]
-    return found
+    return [path for _, path in entries(nav)]
 
 
 def merge_search_index(config: Any, rebuilt: set[str]) -> None:

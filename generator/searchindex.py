@@ -47,10 +47,11 @@ class BesideIndex(material_search.SearchIndex):  # type: ignore[misc]
     def __init__(self, **config: Any) -> None:
         super().__init__(**config)
         self._errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
-        path = os.pathsep.join(entry for entry in sys.path if entry)  # where this process found leap
+        # It imports what this process would: from this process's path (not from the current folder)
+        path = os.pathsep.join(entry or os.getcwd() for entry in sys.path)
         try:
             self._worker: subprocess.Popen[bytes] | None = subprocess.Popen(
-                [sys.executable, "-m", __name__],
+                [sys.executable, "-P", "-m", __name__],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=self._errors,
@@ -69,16 +70,22 @@ class BesideIndex(material_search.SearchIndex):  # type: ignore[misc]
         meta = {key: page.meta[key] for key in ("title", "tags", "search") if key in page.meta}
         self._send(PageText(page.url, str(page.title), page.content, page.toc, meta))
 
+    def collect(self) -> None:
+        """Wait for the worker's entries (once every page is sent); an error if it failed."""
+        if self._worker is None:
+            return
+        self._send(DONE)
+        assert self._worker.stdout is not None
+        try:
+            entries: list[dict[str, Any]] = pickle.load(self._worker.stdout)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            raise self._failed() from None
+        self._worker.wait()
+        self.close()
+        self.entries: list[dict[str, Any]] = entries + self.entries
+
     def generate_search_index(self, prev: Any) -> str:
-        if self._worker is not None:
-            self._send(DONE)
-            try:
-                entries: list[dict[str, Any]] = pickle.load(self._worker.stdout)  # type: ignore[arg-type]
-            except (EOFError, pickle.UnpicklingError):
-                raise self._failed() from None
-            self._worker.wait()
-            self._worker = None
-            self.entries: list[dict[str, Any]] = entries + self.entries
+        self.collect()
         result: str = super().generate_search_index(prev)
         return result
 
@@ -95,9 +102,9 @@ class BesideIndex(material_search.SearchIndex):  # type: ignore[misc]
         assert self._worker is not None
         self._worker.kill()
         code = self._worker.wait()
-        self._worker = None
         self._errors.seek(0)
         said = self._errors.read().decode("utf-8", "replace").strip().splitlines()
+        self.close()
         return PluginError(
             f"search index: its worker process stopped (exit code {code}) before it had indexed every page"
             + (f": {said[-1]}" if said else "")
@@ -108,6 +115,9 @@ class BesideIndex(material_search.SearchIndex):  # type: ignore[misc]
         if self._worker is not None:
             self._worker.kill()
             self._worker.wait()
+            for pipe in (self._worker.stdin, self._worker.stdout):
+                if pipe is not None:
+                    pipe.close()
             self._worker = None
         self._errors.close()
 

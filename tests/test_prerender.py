@@ -141,6 +141,41 @@ def copy_fails(where: str) -> dict[str, Any]:
     return {"taken": [len(t) for t in taken], "said": said, "same": same}
 
 
+def copy_stuck(where: str) -> dict[str, Any]:
+    import time
+
+    from generator import prerender
+
+    render = prerender._render
+
+    def stick(pages: list[Any], *args: Any) -> None:
+        render(pages[:3], *args)
+        time.sleep(600)
+
+    prerender._render, prerender.STUCK = stick, 2
+    taken = _spy()
+    start = time.monotonic()
+    _build(Path(where, "copy"), MINI)
+    seconds = time.monotonic() - start
+    _without_copy()
+    _build(Path(where, "alone"), MINI)
+    same = _files(Path(where, "copy", "site")) == _files(Path(where, "alone", "site"))
+    return {"taken": [len(t) for t in taken], "seconds": seconds, "same": same}
+
+
+def fork_fails(where: str) -> dict[str, Any]:
+    import errno
+    import gc
+
+    def refuse() -> int:
+        raise OSError(errno.ENOMEM, "Cannot allocate memory")
+
+    os.fork = refuse
+    taken = _spy()
+    said = _build(Path(where, "copy"), MINI)
+    return {"taken": [len(t) for t in taken], "said": said, "frozen": gc.get_freeze_count()}
+
+
 # The tests
 
 
@@ -166,3 +201,18 @@ def test_when_the_copy_fails_the_pages_render_here(tmp_path: Path) -> None:
     assert report["taken"][0] == 3
     assert "memory" not in report["said"] and "Traceback" not in report["said"]
     assert report["same"]
+
+
+def test_a_stuck_copy_is_given_up_and_the_pages_render_here(tmp_path: Path) -> None:
+    report = _fresh("copy_stuck", tmp_path)
+    assert report["taken"][0] == 3
+    assert report["seconds"] < 60  # two seconds of silence, not the copy's ten minutes
+    assert report["same"]
+
+
+def test_when_no_copy_can_be_forked_the_build_goes_on(tmp_path: Path) -> None:
+    report = _fresh("fork_fails", tmp_path)
+    assert report["taken"] == [0]
+    assert "nothing was" not in report["said"] and "Traceback" not in report["said"]
+    assert report["frozen"] == 0
+    assert (tmp_path / "copy" / "site" / "index.html").is_file()

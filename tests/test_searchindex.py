@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from mkdocs.structure.toc import get_toc
 from generator import searchindex
 from generator.cli import main
 
-from .conftest import MINI, make_project
+from .conftest import MINI, ROOT, make_project
 
 HTML = """<p>Before any heading: a <code>preface</code>.</p>
 <h1 id="title">Title<a class="headerlink" href="#title">¶</a></h1>
@@ -105,3 +107,50 @@ def test_a_built_sites_index_is_materials_own(tmp_path: Path, monkeypatch: pytes
     assert len(made) == 1 and isinstance(made[0], searchindex.BesideIndex)
     assert '"location":"traits/' in indexes[0]
     assert indexes[0] == indexes[1]
+
+
+@pytest.mark.slow
+def test_a_worker_that_fails_at_the_end_fails_the_build_before_anything_is_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = make_project(tmp_path, MINI)
+    monkeypatch.chdir(tmp_path)
+    main(["build", "-f", str(config)], standalone_mode=False)
+    before = (tmp_path / "site" / "traits" / "clarity" / "index.html").read_text(encoding="utf-8")
+    trait = tmp_path / "content" / "traits" / "clarity.yaml"
+    trait.write_text(
+        trait.read_text(encoding="utf-8").replace("Write it down.", "Write it down NEW."), encoding="utf-8"
+    )
+    collect = searchindex.BesideIndex.collect
+
+    def die_first(self: searchindex.BesideIndex) -> None:
+        assert self._worker is not None
+        self._worker.kill()
+        collect(self)
+
+    monkeypatch.setattr(searchindex.BesideIndex, "collect", die_first)
+    with pytest.raises(SystemExit):
+        main(["build", "-f", str(config)], standalone_mode=False)
+    assert "search index: its worker process stopped" in capsys.readouterr().err
+    assert (tmp_path / "site" / "traits" / "clarity" / "index.html").read_text(encoding="utf-8") == before
+    assert (tmp_path / "site" / "search" / "search_index.json").is_file()
+    assert "NEW" not in (tmp_path / "docs" / "traits" / "clarity.md").read_text(encoding="utf-8")
+
+
+def test_the_worker_does_not_import_from_the_current_folder(tmp_path: Path) -> None:
+    """`leap` (a console script) never imports from the folder it runs in; nor does its worker."""
+    config = make_project(tmp_path, MINI)
+    (tmp_path / "markdown.py").write_text('raise SystemExit("the markdown.py in the current folder")\n')
+    result = subprocess.run(
+        [sys.executable, "-P", "-m", "generator.cli", "build", "-f", str(config)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "current folder" not in result.stderr
+    assert (tmp_path / "site" / "search" / "search_index.json").is_file()

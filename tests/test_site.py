@@ -120,6 +120,27 @@ def test_plain_mkdocs_build_runs_the_generator_through_the_hook(tmp_path: Path) 
 
 
 @pytest.mark.slow
+def test_a_navigation_of_ones_own_reads_as_mkdocs_reads_it(tmp_path: Path) -> None:
+    """A section written as a mapping, and a page listed twice: MkDocs shows the first title."""
+    config = make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
+    with config.open("a", encoding="utf-8") as out:
+        out.write("nav:\n  - index.md\n  - Traits:\n      First title: traits/clarity.md\n")
+        out.write("  - Again:\n      - Second title: traits/clarity.md\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "First title" in home and "Second title" not in home
+
+
+@pytest.mark.slow
 def test_plain_mkdocs_build_reports_bad_content_without_a_traceback(tmp_path: Path) -> None:
     config = make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
     (tmp_path / "content" / "traits" / "clarity.yaml").write_text("titel: x\n", encoding="utf-8")
