@@ -8,8 +8,8 @@ A thin layer: it adapts MkDocs' events to the plain functions of the pipeline.
   second process;
 - ``on_files``: hand the generated pages to MkDocs from memory, beside the hand-written pages
   of docs/ (which join the navigation after the guide's sections);
-- ``on_nav``: in a build, have half the generated pages' Markdown rendered by a copy of this
-  process, on the second core;
+- ``on_nav``, ``on_env``: in a build, have half the generated pages' Markdown, then half the
+  pages' templates, rendered by a copy of this process, on the second core;
 - ``on_post_build``: only once the whole build has succeeded (after every other plugin has
   written its files), write the generated pages into docs/ (for tools that run no plugins, such
   as Zensical) and swap the new site in whole.
@@ -38,10 +38,10 @@ from .build import Rendered, render
 from .config import LeapConfig, settings_of
 from .navigation import entries
 from .paths import UnsafePath
-from .prerender import GeneratedPage, Prerender
+from .prerender import Copy, GeneratedPage, render_html, render_markdown
 from .preview import GeneratedFile, Preview, merge_search_index
 from .problems import ContentError, Problem
-from .searchindex import BesideIndex, beside
+from .searchindex import BesideIndex, beside, detach
 from .serve import guard_hosts
 from .templating import theme_cache
 from .writer import read_manifest, write_pages
@@ -85,7 +85,9 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         self._own_nav = True
         self._preview = Preview()
         self._search: BesideIndex | None = None
-        self._prerender = Prerender()
+        self._markdown = Copy()  # renders half the generated pages' Markdown; see generator/prerender.py
+        self._html = Copy()  # renders half the pages' templates
+        self._nav: Navigation | None = None
         self._rebuilt: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -168,23 +170,34 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
             file.modified = changed is None or path in changed
             files.append(file)
             if path in titles:  # (a page left out of the nav is MkDocs' to report)
-                GeneratedPage(titles[path], file, config, self._prerender)
+                GeneratedPage(titles[path], file, config, self._markdown)
         self._rebuilt = {f.url for f in files.documentation_pages() if f.is_modified()}
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Render half the generated pages' Markdown in a copy of this process; see generator/prerender.py."""
-        generated = [file.page for file in files.documentation_pages() if isinstance(file.page, GeneratedPage)]
-        self._prerender.start(generated, config, files)
+        if self.command == "build":
+            self._nav = nav
+            generated = [file.page for file in files.documentation_pages() if isinstance(file.page, GeneratedPage)]
+            render_markdown(self._markdown, generated, config, files)
         return nav
 
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    def _compile_once(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """The theme's templates compile once, not on every build: MkDocs makes a new environment
         for each build, so give it a cache of compiled templates (as our own environment has)."""
-        self._prerender.stop()  # every page's Markdown is rendered by now
+        self._markdown.stop()  # every page's Markdown is rendered by now
         if env.bytecode_cache is None:
             env.bytecode_cache = theme_cache()
         return env
+
+    @event_priority(-100)  # after the other plugins have made their changes to what pages show
+    def _copy_pages(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Render half the pages' templates in a copy of this process; see generator/prerender.py."""
+        if self.command == "build" and self._nav is not None:
+            render_html(self._html, files.documentation_pages(), self._nav, config, env, lambda: detach(config))
+        return env
+
+    on_env = CombinedEvent(_compile_once, _copy_pages)
 
     @event_priority(100)  # before the search plugin writes its index
     def _before_index(self, *, config: MkDocsConfig) -> None:
@@ -221,7 +234,9 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         self._finish()
 
     def _finish(self) -> None:
-        self._prerender.stop()
+        self._markdown.stop()
+        self._html.stop()
+        self._nav = None
         if self._search is not None:
             self._search.close()
             self._search = None

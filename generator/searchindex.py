@@ -134,6 +134,14 @@ def beside(config: Any) -> BesideIndex | None:
     return index
 
 
+def detach(config: Any) -> None:
+    """In a copy of this process (see generator/prerender.py): Material's search indexes in memory
+    again, so the copy never writes to the worker's pipe."""
+    search = config.plugins.get("material/search")
+    if isinstance(search, material_search.SearchPlugin) and isinstance(search.search_index, BesideIndex):
+        search.search_index = material_search.SearchIndex(**search.config)
+
+
 def worker(pages: IO[bytes], out: IO[bytes]) -> None:
     """The worker: Material's own index over every page it is sent, in order; then the entries."""
     index = material_search.SearchIndex()

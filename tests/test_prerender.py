@@ -67,24 +67,26 @@ def _files(site: Path) -> dict[str, str]:
     }
 
 
-def _spy() -> list[set[str]]:
-    """For each build, the pages the copy rendered and this process took."""
+def _spy(kind: str = "Result") -> list[set[str]]:
+    """For each build, the pages whose ``kind`` of result (Markdown's, or the template's ``Html``)
+    the copy made and this process took."""
     from generator import prerender
 
     taken: list[set[str]] = []
-    take, start = prerender.Prerender.take, prerender.Prerender.start
+    take, start = prerender.Copy.take, prerender.render_markdown
 
-    def spy(self: prerender.Prerender, page: Any) -> prerender.Result | None:
+    def spy(self: prerender.Copy, page: Any) -> Any:
         result = take(self, page)
-        if result is not None:
+        if type(result).__name__ == kind:
             taken[-1].add(page.file.src_uri)
         return result
 
-    def count(self: prerender.Prerender, *args: Any) -> None:
+    def count(*args: Any) -> None:
         taken.append(set())
-        start(self, *args)
+        start(*args)
 
-    prerender.Prerender.take, prerender.Prerender.start = spy, count  # type: ignore[method-assign]
+    prerender.Copy.take = spy  # type: ignore[method-assign]
+    prerender.render_markdown = count
     return taken
 
 
@@ -95,12 +97,12 @@ def _without_copy() -> None:
 
 
 def same_pages(where: str) -> dict[str, Any]:
-    taken = _spy()
+    taken, html = _spy(), _spy("Html")
     _build(Path(where, "copy"), MINI)
     _without_copy()
     _build(Path(where, "alone"), MINI)
     same = _files(Path(where, "copy", "site")) == _files(Path(where, "alone", "site"))
-    return {"taken": [len(t) for t in taken], "same": same}
+    return {"taken": [len(t) for t in taken], "html": [len(t) for t in html], "same": same}
 
 
 def same_warnings(where: str) -> dict[str, Any]:
@@ -126,13 +128,13 @@ def same_warnings(where: str) -> dict[str, Any]:
 def copy_fails(where: str) -> dict[str, Any]:
     from generator import prerender
 
-    render = prerender._render
+    work = prerender._work
 
     def fail_partway(pages: list[Any], *args: Any) -> None:
-        render(pages[:3], *args)
+        work(pages[:3], *args)
         raise MemoryError("the copy ran out of memory")
 
-    prerender._render = fail_partway
+    prerender._work = fail_partway
     taken = _spy()
     said = _build(Path(where, "copy"), MINI)
     _without_copy()
@@ -146,13 +148,13 @@ def copy_stuck(where: str) -> dict[str, Any]:
 
     from generator import prerender
 
-    render = prerender._render
+    work = prerender._work
 
     def stick(pages: list[Any], *args: Any) -> None:
-        render(pages[:3], *args)
+        work(pages[:3], *args)
         time.sleep(600)
 
-    prerender._render, prerender.STUCK = stick, 2
+    prerender._work, prerender.STUCK = stick, 2
     taken = _spy()
     start = time.monotonic()
     _build(Path(where, "copy"), MINI)
@@ -181,8 +183,9 @@ def fork_fails(where: str) -> dict[str, Any]:
 
 def test_the_copys_pages_are_the_pages_mkdocs_renders(tmp_path: Path) -> None:
     report = _fresh("same_pages", tmp_path)
-    assert report["taken"][0] > 10  # about half the generated pages came from the copy
-    assert report["taken"][1] == 0
+    assert report["taken"][0] > 10  # about half the generated pages' Markdown came from the copy
+    assert report["html"][0] > 10  # and about half the pages' HTML
+    assert report["taken"][1] == report["html"][1] == 0
     assert report["same"]
 
 
