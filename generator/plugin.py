@@ -203,10 +203,10 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
     def _before_index(self, *, config: MkDocsConfig) -> None:
         if self.command == "serve":
             merge_search_index(config, self._rebuilt)
-        if self._search is not None:
-            self._search.collect()  # a worker that failed fails the build here, before anything is published
 
-    @event_priority(-100)  # once every plugin has written its files (the search index, the offline copy)
+    # Once every plugin has written its files (the search index, the offline copy): a search worker
+    # that failed has failed the build by now, before anything is published.
+    @event_priority(-100)
     def _publish(self, *, config: MkDocsConfig) -> None:
         if self._staging is None or self._site_dir is None:
             return

@@ -94,8 +94,8 @@ class Copy:
         self._pipe = -1  # the end of the pipe the copy's results arrive on
         self._pid = 0
 
-    def start(self, pages: Sequence[Page], work: Work) -> None:
-        """Fork the copy, which does ``work`` on every other page of ``pages``."""
+    def start(self, pages: Sequence[Page], work: Work, prepare: Callable[[], None] = lambda: None) -> None:
+        """Fork the copy, which calls ``prepare``, then does ``work`` on every other page of ``pages``."""
         if not _can_fork() or len(pages) < 2:
             return
         share = pages[1::2]
@@ -113,6 +113,7 @@ class Copy:
             try:
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
                 os.close(read)
+                prepare()
                 _work(share, work, write)
                 code = 0
             finally:
@@ -246,15 +247,8 @@ def render_html(
         finally:
             page.active = False
 
-    def work_alone(page: Page) -> Html:
-        if not detached:
-            alone()
-            detached.append(True)
-        return work(page)
-
-    detached: list[bool] = []
     env.template_class = type("CopiedTemplate", (CopiedTemplate,), {"copy": copy})
-    copy.start([file.page for file in files if file.page is not None], work_alone)
+    copy.start([file.page for file in files if file.page is not None], work, prepare=alone)
 
 
 class CopiedTemplate(Template):
@@ -263,10 +257,11 @@ class CopiedTemplate(Template):
     copy: Copy
 
     def render(self, *args: Any, **kwargs: Any) -> str:
-        context = dict(*args, **kwargs)
-        page = context.get("page")
-        result: Html | None = self.copy.take(page) if isinstance(page, Page) else None
-        if result is None or result.template != self.name or result.digest != _digest(context["page"].content or ""):
+        page = dict(*args, **kwargs).get("page")
+        if not isinstance(page, Page):
+            return super().render(*args, **kwargs)
+        result: Html | None = self.copy.take(page)
+        if result is None or result.template != self.name or result.digest != _digest(page.content or ""):
             return super().render(*args, **kwargs)
         _log(result.messages)
         return result.output

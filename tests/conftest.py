@@ -29,8 +29,13 @@ def folder_of(item: Any, content: Any) -> str:
 
 def run_leap(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Run the `leap` command from this checkout, as a user would, and capture what it prints."""
+    return run_python("-m", "generator.cli", *args, cwd=cwd, **env)
+
+
+def run_python(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run Python with this checkout importable, and capture what it prints."""
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
+        [sys.executable, *args],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -12,14 +12,12 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import MINI, ROOT, make_project
+from .conftest import MINI, ROOT, make_project, run_python
 
 pytestmark = pytest.mark.slow  # each test builds the mini site two or three times
 
@@ -27,15 +25,7 @@ pytestmark = pytest.mark.slow  # each test builds the mini site two or three tim
 def _fresh(scenario: str, where: Path) -> Any:
     """Run ``scenario`` (a function below) in a new interpreter; what it returns."""
     code = f"import json, sys; from tests.test_prerender import {scenario} as s; print(json.dumps(s(sys.argv[1])))"
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(where)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = run_python("-c", code, str(where), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     return json.loads(result.stdout.splitlines()[-1])
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +14,7 @@ from mkdocs.structure.toc import get_toc
 from generator import searchindex
 from generator.cli import main
 
-from .conftest import MINI, ROOT, make_project
+from .conftest import MINI, make_project, run_python
 
 HTML = """<p>Before any heading: a <code>preface</code>.</p>
 <h1 id="title">Title<a class="headerlink" href="#title">¶</a></h1>
@@ -142,15 +140,7 @@ def test_the_worker_does_not_import_from_the_current_folder(tmp_path: Path) -> N
     """`leap` (a console script) never imports from the folder it runs in; nor does its worker."""
     config = make_project(tmp_path, MINI)
     (tmp_path / "markdown.py").write_text('raise SystemExit("the markdown.py in the current folder")\n')
-    result = subprocess.run(
-        [sys.executable, "-P", "-m", "generator.cli", "build", "-f", str(config)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = run_python("-P", "-m", "generator.cli", "build", "-f", str(config), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "current folder" not in result.stderr
     assert (tmp_path / "site" / "search" / "search_index.json").is_file()
