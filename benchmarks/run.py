@@ -36,8 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.build import check
 
-# Runs `leap build` in this child process and reports the peak memory of its largest process (the
-# build, or the copy rendering Markdown and the search worker beside it; see generator/prerender.py).
+# Runs `leap build` in this child process and reports the peak memory of its largest process.
 CHILD = """
 import json, resource, sys
 from generator.cli import main

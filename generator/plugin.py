@@ -4,12 +4,9 @@ A thin layer: it adapts MkDocs' events to the plain functions of the pipeline.
 
 - ``on_config``: check and render the content (once per build), name the site after the guide
   unless mkdocs.yml names it, and set the navigation in learning order;
-- ``on_pre_build``: in a build (not under serve), have Material's search index parsed in a
-  second process;
 - ``on_files``: hand the generated pages to MkDocs from memory, beside the hand-written pages
   of docs/ (which join the navigation after the guide's sections);
-- ``on_nav``, ``on_env``: in a build, have half the generated pages' Markdown, then half the
-  pages' templates, rendered by a copy of this process, on the second core;
+- ``on_env``: compile the theme's templates once, not on every rebuild;
 - ``on_post_build``: only once the whole build has succeeded (after every other plugin has
   written its files), write the generated pages into docs/ (for tools that run no plugins, such
   as Zensical) and swap the new site in whole.
@@ -31,17 +28,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 
 from . import bundled, pdfstore, publish
 from .build import Rendered, render
 from .config import LeapConfig, settings_of
-from .navigation import entries
 from .paths import UnsafePath
-from .prerender import Copy, GeneratedPage, render_html, render_markdown
 from .preview import GeneratedFile, Preview, merge_search_index
 from .problems import ContentError, Problem
-from .searchindex import BesideIndex, beside, detach
 from .serve import guard_hosts
 from .templating import theme_cache
 from .writer import read_manifest, write_pages
@@ -84,10 +77,6 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         self._warnings = utils.CountHandler()  # this build's warnings: a new one for each build
         self._own_nav = True
         self._preview = Preview()
-        self._search: BesideIndex | None = None
-        self._markdown = Copy()  # renders half the generated pages' Markdown; see generator/prerender.py
-        self._html = Copy()  # renders half the pages' templates
-        self._nav: Navigation | None = None
         self._rebuilt: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -128,11 +117,6 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         self._warnings.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(self._warnings)
 
-    @event_priority(-100)  # after the search plugin has set up its index
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self.command == "build":  # search pages on the second core; see generator/searchindex.py
-            self._search = beside(config)
-
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
         # The stored PDFs that match these pages join the site, linked; see generator/pdfstore.py.
@@ -161,51 +145,26 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
             config.nav = [*self.rendered.nav, *own_pages]
         pruned = "navigation.prune" in (config.theme.get("features") or [])
         changed = self._preview.changed(pages, config.nav or [], pruned) if self.command == "serve" else None
-        titles: dict[str, str | None] = {}
-        if self.command == "build":
-            for title, path in entries(config.nav or []):
-                titles.setdefault(path, title or None)  # as MkDocs: the first entry's title
         for path, text in pages.items():
             file = cast(GeneratedFile, GeneratedFile.generated(config, path, content=text))
             file.modified = changed is None or path in changed
             files.append(file)
-            if path in titles:  # (a page left out of the nav is MkDocs' to report)
-                GeneratedPage(titles[path], file, config, self._markdown)
         self._rebuilt = {f.url for f in files.documentation_pages() if f.is_modified()}
         return files
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Render half the generated pages' Markdown in a copy of this process; see generator/prerender.py."""
-        if self.command == "build":
-            self._nav = nav
-            generated = [file.page for file in files.documentation_pages() if isinstance(file.page, GeneratedPage)]
-            render_markdown(self._markdown, generated, config, files)
-        return nav
-
-    def _compile_once(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """The theme's templates compile once, not on every build: MkDocs makes a new environment
         for each build, so give it a cache of compiled templates (as our own environment has)."""
-        self._markdown.stop()  # every page's Markdown is rendered by now
         if env.bytecode_cache is None:
             env.bytecode_cache = theme_cache()
         return env
-
-    @event_priority(-100)  # after the other plugins have made their changes to what pages show
-    def _copy_pages(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Render half the pages' templates in a copy of this process; see generator/prerender.py."""
-        if self.command == "build" and self._nav is not None:
-            render_html(self._html, files.documentation_pages(), self._nav, config, env, lambda: detach(config))
-        return env
-
-    on_env = CombinedEvent(_compile_once, _copy_pages)
 
     @event_priority(100)  # before the search plugin writes its index
     def _before_index(self, *, config: MkDocsConfig) -> None:
         if self.command == "serve":
             merge_search_index(config, self._rebuilt)
 
-    # Once every plugin has written its files (the search index, the offline copy): a search worker
-    # that failed has failed the build by now, before anything is published.
+    # Once every plugin has written its files (the search index, the offline copy).
     @event_priority(-100)
     def _publish(self, *, config: MkDocsConfig) -> None:
         if self._staging is None or self._site_dir is None:
@@ -234,12 +193,6 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         self._finish()
 
     def _finish(self) -> None:
-        self._markdown.stop()
-        self._html.stop()
-        self._nav = None
-        if self._search is not None:
-            self._search.close()
-            self._search = None
         if self._staging is not None:
             publish.discard(self._staging)
             self._staging = None
