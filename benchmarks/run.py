@@ -34,7 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.build import check
+from generator.content.check import check
 
 # Runs `leap build` in this child process and reports the peak memory of its largest process.
 CHILD = """

@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.pdf import CHROMIUM, CHROMIUM_ARGS
+from generator.paper.pdf import CHROMIUM, CHROMIUM_ARGS
 
 TRAIT = "vision"
 # Each edit: the trait's file text, and a marker to put in it -> the new text.

@@ -1,91 +1,77 @@
-"""The pipeline, top to bottom: load → validate → model → graph → render → write.
+"""What `leap build`, `leap serve` and `leap pdf` do, as functions the CLI, the tests and the
+benchmarks share. Each reads top to bottom:
 
-``check()`` runs the pure stages and returns the model, or raises ContentError with every
-problem; ``render()`` adds the pages, still without touching the disk; ``generate()`` adds the
-one stage that writes, into docs/, and is what the leap MkDocs plugin does around a build.
+- :func:`build`: the engine's own work (:func:`generator.site.generate.generate`: check → render →
+  the engine's assets → links to the printed PDFs), then the builder's (MkDocs, or Zensical) into
+  a staging folder that replaces the site whole once everything has succeeded; with ``offline``,
+  a zip of the site too;
+- :func:`serve`: a live preview that regenerates the pages an edit changes;
+- :func:`pdf`: a build, every worksheet and workbook not printed yet, and a build that links them.
+
+Errors are :class:`generator.errors.LeapError`\\ s; nothing is published unless the build succeeded.
 """
 
 from __future__ import annotations
 
+import importlib
+import logging
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from types import ModuleType
 
-from .bundled import bundled_files
-from .config import DEFAULT_BRAND, Brand
-from .data import data_files
-from .graph import Graph, build_graph, check_graph
-from .loader import load_content
-from .model import Content
-from .navigation import site_nav
-from .problems import ContentError, Problem, errors_in
-from .render import render_pages
-from .validate import validate_content
-from .writer import WriteReport, write_pages
+from .files.writer import write_zip
+from .paper.pdf import JOBS, PdfReport, make_pdfs
+from .site.generate import Built
+from .site.pdfstore import prune
+from .site.settings import Options, Settings
+
+__all__ = ["Built", "Options", "Printed", "Settings", "build", "pdf", "serve", "settings"]
+
+_ADAPTERS = {"mkdocs": "generator.site.mkdocs.builder", "zensical": "generator.site.zensical"}
+
+
+def builder(engine: str) -> ModuleType:
+    """The adapter of a builder: its ``build``, ``serve`` and ``settings``."""
+    return importlib.import_module(_ADAPTERS[engine])
+
+
+def settings(options: Options) -> Settings:
+    """The engine's settings from mkdocs.yml, for the commands that do not build a site."""
+    return builder(options.engine).settings(options)  # type: ignore[no-any-return]
+
+
+def build(options: Options) -> Built:
+    """Generate the pages and build the site; with ``offline``, zip it beside the site."""
+    built: Built = builder(options.engine).build(options)
+    if options.offline:
+        archive = write_zip(built.site_dir, built.site_dir.with_name(built.site_dir.name + ".zip"))
+        archive.chmod(0o644)  # for colleagues on a file share, whatever the umask
+    return built
+
+
+def serve(options: Options, dev_addr: str) -> None:
+    """A live preview at ``dev_addr``: saving a content file rebuilds the pages it changes."""
+    builder(options.engine).serve(options, dev_addr)
 
 
 @dataclass(frozen=True)
-class Checked:
-    content: Content
-    graph: Graph
-    warnings: tuple[Problem, ...]
+class Printed:
+    built: Built
+    report: PdfReport
 
 
-@dataclass(frozen=True)
-class Rendered:
-    checked: Checked
-    pages: dict[str, str]  # path under docs/ -> text
-    nav: list[Any]
-    brand: Brand
-
-
-@dataclass(frozen=True)
-class Generated:
-    rendered: Rendered
-    report: WriteReport
-
-    @property
-    def checked(self) -> Checked:
-        return self.rendered.checked
-
-    @property
-    def pages(self) -> dict[str, str]:
-        return self.rendered.pages
-
-
-def check(content_dir: Path, strict: bool = False) -> Checked:
-    """Load and validate the content and build its graph. Raises ContentError listing every error;
-    with ``strict``, warnings count as errors."""
-    docs, problems = load_content(content_dir)
-    content, found = validate_content(docs)
-    problems += found
-    if content is None or errors_in(problems):
-        raise ContentError(problems)
-    graph = build_graph(content)
-    problems += check_graph(graph, {doc.id: doc.path for doc in docs})
-    if strict and problems:
-        raise ContentError(problems)
-    return Checked(content, graph, tuple(sorted(problems)))
-
-
-def render(content_dir: Path, brand: Brand = DEFAULT_BRAND, strict: bool = False) -> Rendered:
-    """Check the content and render every page and data file. Pure: nothing is written. (The
-    links to printed PDFs are added during a build, for those the store holds: see pdfstore.)"""
-    checked = check(content_dir, strict)
-    brand = brand.named(checked.content.guide.title)
-    pages = dict(
-        sorted(
-            {
-                **render_pages(checked.content, checked.graph, brand),
-                **data_files(checked.graph),
-                **bundled_files(),
-            }.items()
-        )
-    )
-    return Rendered(checked, pages, site_nav(checked.content), brand)
-
-
-def generate(content_dir: Path, docs_dir: Path, strict: bool = False, brand: Brand = DEFAULT_BRAND) -> Generated:
-    """Render the content and write the pages that changed into ``docs_dir``."""
-    rendered = render(content_dir, brand, strict)
-    return Generated(rendered, write_pages(rendered.pages, docs_dir, "docs"))
+def pdf(options: Options, jobs: int = JOBS) -> Printed:
+    """Build the site, print every worksheet PDF and workbook its pages call for that the store
+    lacks, and build again so that the site carries and links them. Returns the last build, and
+    what was printed. Older prints are then cleared from the store."""
+    built = build(options)
+    generated = built.generated
+    rendered = generated.rendered
+    report = make_pdfs(built.site_dir, generated.pdf_plan, rendered.checked.content, rendered.brand, jobs=jobs)
+    if report.printed or report.bound:
+        built = build(options)
+    try:
+        prune(generated.pdf_plan)
+    except OSError as err:  # the PDFs are printed and linked; only the clearing-out of old ones failed
+        store = err.filename or generated.pdf_plan.store
+        logging.getLogger("leap").warning(f"warning: {store}: could not remove older PDFs ({err.strerror or err})")
+    return Printed(built, report)

@@ -5,10 +5,15 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from generator.files.writer import WriteReport
+from generator.site.generate import generate, write_docs
+from generator.site.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -63,8 +68,8 @@ def build_site(where: Path, content: Path, *leap_args: str) -> Path:
     return where / "site"
 
 
-from generator.localserver import serve
-from generator.pdf import CHROMIUM, CHROMIUM_ARGS
+from generator.paper.pdf import CHROMIUM, CHROMIUM_ARGS
+from generator.paper.server import serve
 
 
 # One build of each for the whole session: tests only read them.
@@ -105,3 +110,15 @@ def browser():  # type: ignore[no-untyped-def]
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@dataclass(frozen=True)
+class Wrote:
+    pages: dict[str, str]
+    report: WriteReport
+
+
+def write_docs_of(content: Path, docs: Path) -> Wrote:
+    """What a build writes into ``docs``: the engine's pages for ``content``, generated and written."""
+    generated = generate(Settings(root=docs.parent, content_dir=content, docs_dir=docs))
+    return Wrote(generated.pages, write_docs(generated, docs))

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.assessment import assessment_data, rank
-from generator.build import check
+from generator.content.check import check
+from generator.pages.assessment import assessment_data, rank
 from tests.conftest import ROOT
 
 

@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.build import check
-from generator.data import data_files
-from generator.schema import schema_files, schema_name
+from generator.content.check import check
+from generator.content.schema import schema_files, schema_name
+from generator.pages.data import data_files
 from tests.conftest import ROOT, folder_of, make_project, run_leap
 from tests.test_site import build_site
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import check
-from generator.problems import ContentError
+from generator.content.check import check
+from generator.errors import ContentError
 from tests.conftest import run_leap
 
 

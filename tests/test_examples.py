@@ -21,12 +21,12 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from generator.assessment import assessment_data, rank
-from generator.build import Checked, check
-from generator.framework import Framework
-from generator.localserver import serve
-from generator.pages import levels_page, section_of, sheet_path
-from generator.worksheets import workbook_order
+from generator.content.check import Checked, check
+from generator.content.framework import Framework
+from generator.pages.assessment import assessment_data, rank
+from generator.pages.paths import levels_page, section_of, sheet_path
+from generator.pages.worksheets import workbook_order
+from generator.paper.server import serve
 from tests.conftest import ROOT, build_site, folder_of, make_project, run_leap
 
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if (p / "framework.yaml").is_file())

@@ -17,11 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import generate
-from generator.loader import load_content
-from generator.problems import ContentError
-from generator.writer import MANIFEST, write_pages
-from tests.conftest import MINI, ROOT, make_project, run_leap
+from generator.content.load import load_content
+from generator.errors import ContentError
+from generator.files.writer import MANIFEST, write_pages
+from tests.conftest import MINI, ROOT, make_project, run_leap, write_docs_of
 from tests.test_writer import snapshot
 
 
@@ -75,7 +74,7 @@ def test_a_symlinked_folder_inside_docs_gets_no_generated_page(tmp_path: Path) -
     docs.mkdir()
     (docs / "traits").symlink_to(elsewhere, target_is_directory=True)
     with pytest.raises(ContentError) as caught:
-        generate(MINI, docs)
+        write_docs_of(MINI, docs)
     assert "docs/traits is a symbolic link" in str(caught.value)
     assert list(elsewhere.iterdir()) == [] and not (docs / MANIFEST).exists()
 
@@ -188,7 +187,7 @@ def test_kill_9_at_any_moment_leaves_a_whole_site_and_the_next_build_works(tmp_p
 
 def test_a_crash_between_pages_and_manifest_does_not_block_the_next_build(mini: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    generate(mini, docs)
+    write_docs_of(mini, docs)
     path = mini / "traits" / "clarity.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Say where", "Tell people where"), encoding="utf-8")
     journal: dict[str, object] = {}
@@ -197,17 +196,17 @@ def test_a_crash_between_pages_and_manifest_does_not_block_the_next_build(mini: 
         journal.update(json.loads((docs / MANIFEST).read_text(encoding="utf-8")))
         raise OSError(28, "No space left on device")
 
-    from generator import writer
+    from generator.files import writer
 
     original = writer._write_bytes
     writer._write_bytes = lambda target, data: crash() if target.name != MANIFEST else original(target, data)  # type: ignore[assignment]
     try:
         with pytest.raises(OSError):
-            generate(mini, docs)
+            write_docs_of(mini, docs)
     finally:
         writer._write_bytes = original  # type: ignore[assignment]
     assert len(journal["files"]["traits/clarity.md"]) == 2  # type: ignore[index]  # old and new hash
-    report = generate(mini, docs).report
+    report = write_docs_of(mini, docs).report
     assert report.kept == () and "traits/clarity.md" in report.written
 
 
@@ -322,7 +321,7 @@ def test_invisible_characters_are_refused_with_their_line(mini: Path, value: str
     path = mini / "traits" / "clarity.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("title: Clarity", f"title: {value}"), encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        generate(mini, mini.parent / "docs")
+        write_docs_of(mini, mini.parent / "docs")
     assert f"clarity.yaml:2: contains the invisible character U+{code}" in str(caught.value)
 
 
@@ -347,7 +346,7 @@ def test_odd_yaml_is_a_message_not_a_traceback(mini: Path, text: str, message: s
     path = mini / "traits" / "clarity.yaml"
     path.write_text(text + "\n".join(path.read_text(encoding="utf-8").splitlines()[1:]) + "\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        generate(mini, mini.parent / "docs")
+        write_docs_of(mini, mini.parent / "docs")
     assert f"clarity.yaml:1: {message}" in str(caught.value)
 
 
@@ -380,7 +379,7 @@ def test_a_jinja_cache_folder_owned_by_someone_else_costs_nothing(tmp_path: Path
 def test_reserved_ids_are_refused(mini: Path) -> None:
     shutil.copy(mini / "traits" / "courage.yaml", mini / "traits" / "index.yaml")
     with pytest.raises(ContentError) as caught:
-        generate(mini, mini.parent / "docs")
+        write_docs_of(mini, mini.parent / "docs")
     assert "traits/index.yaml:1: the id 'index' is the name of each section's own page; rename the file" in str(
         caught.value
     )

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import check
-from generator.problems import ContentError
+from generator.content.check import check
+from generator.errors import ContentError
 from tests.conftest import MINI, ROOT, make_project, run_leap
 from tests.test_site import build_site
 

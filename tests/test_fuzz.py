@@ -11,8 +11,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import check
-from generator.problems import ContentError
+from generator.content.check import check
+from generator.errors import ContentError
 from tests.conftest import MINI, run_leap
 
 TARGET = Path("barriers") / "hiding.yaml"

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import check
-from generator.render import render_pages
-from generator.wiki import wiki_pages
+from generator.content.check import check
+from generator.pages.render import render_pages
+from generator.wiki.export import wiki_pages
 from tests.conftest import MINI
 
 GOLDEN = Path(__file__).parent / "golden"

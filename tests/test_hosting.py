@@ -19,7 +19,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from generator.build import check
+from generator.content.check import check
 from tests.conftest import ROOT, folder_of, make_project, run_leap, serve
 from tests.test_site import _Links, build_site, relative_links
 

@@ -11,7 +11,7 @@ from typing import Any
 import icalendar
 import pytest
 
-from generator.build import check
+from generator.content.check import check
 from tests.conftest import MINI, serve
 from tests.test_site import build_site
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import wikitext
-from generator.build import check
-from generator.mediawiki import title_of
-from generator.wikinames import mediawiki_title
+from generator.wiki import wikitext
+from generator.content.check import check
+from generator.wiki.mediawiki import title_of
+from generator.wiki.names import mediawiki_title
 from tests import wikiengine
 from tests.conftest import MINI, ROOT, make_project, run_leap
 from tests.wikiengine import Wiki, import_dump, mediawiki

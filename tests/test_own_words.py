@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import render
+from generator.content.check import check
+from generator.pages.render import render
 from tests.conftest import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -147,6 +148,6 @@ def test_the_engine_is_in_our_own_words(seed_runs: set[tuple[str, ...]]) -> None
 
 
 def test_the_built_pages_are_in_our_own_words(seed_runs: set[tuple[str, ...]]) -> None:
-    pages = render(ROOT / "content").pages
+    pages = render(check(ROOT / "content")).pages
     found = copied(sorted(pages.items()), seed_runs)
     assert not found, "copied from the source articles:\n" + found

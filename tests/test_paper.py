@@ -20,9 +20,9 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import Destination
 
-from generator.build import check
-from generator.localserver import serve
-from generator.worksheets import Entry, workbook_order
+from generator.content.check import check
+from generator.pages.worksheets import Entry, workbook_order
+from generator.paper.server import serve
 from tests.conftest import MINI, ROOT, make_project, run_leap
 
 SIZES = {"a4": (595.92, 842.88), "letter": (612.0, 792.0)}
@@ -229,12 +229,10 @@ def test_every_worksheet_fills_at_most_two_pages_and_no_page_ends_with_a_heading
 
 def _plant_store(project: Path, site_url: str | None = None) -> Any:
     """Build in this process, then put a stand-in for every PDF the pages call for in the store."""
-    from generator import cli
-    from generator.pdfstore import save
+    from generator.build import Options, build
+    from generator.site.pdfstore import save
 
-    config = cli._load(project / "mkdocs.yml", None, site_dir=project / "site", site_url=site_url)
-    cli._build(config)
-    plan = cli._plugin(config).pdf_plan
+    plan = build(Options(project / "mkdocs.yml", site_dir=project / "site", site_url=site_url)).generated.pdf_plan
     for wanted in (*plan.sheets, *plan.workbooks):
         save(plan, plan.path(wanted), blank_pdf())
         if wanted.entry:
@@ -287,7 +285,7 @@ def test_a_later_build_keeps_and_links_the_pdfs_and_a_change_drops_them(tmp_path
 
 
 def test_the_store_keeps_a_few_earlier_prints_of_each_pdf_and_drops_older_ones(tmp_path: Path) -> None:
-    from generator.pdfstore import KEEP_OLD, Plan, Wanted, prune, save
+    from generator.site.pdfstore import KEEP_OLD, Plan, Wanted, prune, save
 
     current = Wanted("clarity-a4.pdf", "c" * 64, "a4")
     plan = Plan(tmp_path / ".leap-pdf", (), (current,))
@@ -302,7 +300,7 @@ def test_the_store_keeps_a_few_earlier_prints_of_each_pdf_and_drops_older_ones(t
 
 
 def test_a_stored_pdf_cut_short_or_emptied_counts_as_missing(tmp_path: Path) -> None:
-    from generator.pdfstore import Plan, Wanted, save
+    from generator.site.pdfstore import Plan, Wanted, save
 
     book = Wanted("workbook-a4.pdf", "b" * 64, "a4")
     plan = Plan(tmp_path / ".leap-pdf", (), (book,))
@@ -321,11 +319,9 @@ def test_the_pdfs_hash_changes_with_the_addresses_printed_on_them(tmp_path: Path
     config = tmp_path / "mkdocs.yml"
     config.write_text(config.read_text().replace("use_directory_urls: true", "use_directory_urls: false"))
     assert "use_directory_urls: false" in config.read_text()
-    from generator import cli
+    from generator.build import Options, build
 
-    loaded = cli._load(config, None, site_dir=tmp_path / "site", site_url=url)
-    cli._build(loaded)
-    other = cli._plugin(loaded).pdf_plan
+    other = build(Options(config, site_dir=tmp_path / "site", site_url=url)).generated.pdf_plan
     assert other is not None and not {w.key for w in other.sheets} & {w.key for w in plan.sheets}
     assert not (tmp_path / "site" / "pdf").exists()  # printed for the other addresses: not published
 

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.build import check
+from generator.content.check import check
 from tests.conftest import (
     ROOT,
     build_site,  # noqa: F401  (other test modules import it from here)

@@ -18,11 +18,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import gfm, wikitext
-from generator.build import check
-from generator.markup import parse
-from generator.wiki import wiki_pages
-from generator.wikinames import mediawiki_title, slug
+from generator.wiki import gfm, wikitext
+from generator.content.check import check
+from generator.wiki.export import wiki_pages
+from generator.wiki.markup import parse
+from generator.wiki.names import mediawiki_title, slug
 from tests.conftest import MINI, ROOT, make_project, run_leap
 from tests.wikiengine import cmark_gfm
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.build import check
+from generator.content.check import check
 from tests.conftest import ROOT, folder_of, make_project, run_leap, serve
 from tests.test_site import build_site
 

@@ -1,0 +1,5 @@
+"""`python -m generator.cli`: the `leap` command."""
+
+from . import main
+
+main()

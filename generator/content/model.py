@@ -1,0 +1,307 @@
+"""The content model: the guide's own text, and items of the kinds its framework declares.
+
+An item is a frozen value: its kind, id, title, order and a mapping of its declared fields. Each
+kind's files are validated by a pydantic model made from the framework's declaration of that kind
+(:func:`item_adapter`), which also gives the kind's JSON Schema, so validation, editor help and
+the "Editing this guide" page cannot drift apart. Relations are declared once, on one side (a
+barrier names the traits it undermines); every inverse is derived in :mod:`generator.content.graph`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    create_model,
+)
+from pydantic.dataclasses import dataclass as schema_class
+
+from .framework import SCHEMA, SLUG_PATTERN, FieldSpec, Framework, Kind, OneLine, Slug, Text
+from .programme import Programme
+
+__all__ = ["SLUG_PATTERN", "Action", "Content", "Guide", "Item", "Prompt", "Scale", "item_adapter"]
+
+Ids = Annotated[tuple[Slug, ...], Field(max_length=200)]
+Tags = Annotated[tuple[Slug, ...], Field(max_length=20)]
+PromptId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=40)]
+
+
+@schema_class(frozen=True, config=SCHEMA)
+class Scale:
+    """What a rating of 1 (low), 3 (middle) and 5 (high) looks like, in behaviour."""
+
+    low: OneLine
+    """What a rating of 1 looks like. Plain text, one line."""
+    middle: OneLine
+    """What a rating of 3 looks like. Plain text, one line."""
+    high: OneLine
+    """What a rating of 5 looks like. Plain text, one line."""
+
+
+@schema_class(frozen=True, config=SCHEMA)
+class Action:
+    """Something to do: what, by when, how you will know it worked, and what to ask yourself after."""
+
+    do: Text
+    """What to do. Markdown."""
+    time: OneLine | None = None
+    """The timeframe, such as "This week" or "Over the next month"."""
+    sign: OneLine | None = None
+    """How you will know it worked."""
+    debrief: OneLine | None = None
+    """The question to ask yourself afterwards."""
+    mode: Slug | None = None
+    """How the action teaches, one of the framework's action modes (such as experience)."""
+    minutes: Annotated[int, Field(ge=1, le=10_000)] | None = None
+    """About how many minutes it takes."""
+
+
+@schema_class(frozen=True, config=SCHEMA)
+class PromptSpec:
+    """A reflection question; written as plain text, or with an id of your choosing so that
+    readers' answers stay attached to it when its wording is edited."""
+
+    text: OneLine
+    """The question."""
+    id: PromptId | None = None
+    """A stable id for the question, unique within the item. Default: made from its words."""
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A reflection question. Its id keys the reader's answer: written in the content, or made from
+    the question's words, so an answer never moves to a different question."""
+
+    id: str
+    text: str
+
+
+def prompt_of(spec: PromptSpec) -> Prompt:
+    if spec.id:
+        return Prompt(spec.id, spec.text)
+    words = re.sub(r"\s+", " ", spec.text.strip().lower())
+    return Prompt("q-" + hashlib.sha256(words.encode("utf-8")).hexdigest()[:10], spec.text)
+
+
+def question(text: str) -> Prompt:
+    """A question written as plain text, with the id made from its words."""
+    return prompt_of(PromptSpec(text=text))
+
+
+def _or_text(key: str, cls: type, text: Any) -> Any:
+    """``cls``, which may also be written as plain ``text``: the text becomes its ``key`` field."""
+    return Annotated[
+        cls,
+        BeforeValidator(
+            lambda value: {key: value} if isinstance(value, str) else value, json_schema_input_type=text | cls
+        ),
+    ]
+
+
+# Field type -> the value a file holds, as pydantic checks it.
+_ANNOTATIONS: dict[str, Any] = {
+    "line": OneLine,
+    "markdown": Text,
+    "lines": tuple[OneLine, ...],
+    "prompts": tuple[_or_text("text", PromptSpec, OneLine), ...],  # type: ignore[misc]
+    "scale": Scale,
+    "levels": dict[Slug, OneLine],
+    "action": _or_text("do", Action, Text),
+    "tags": Tags,
+}
+
+
+@functools.cache
+def item_adapter(framework: Framework, kind_id: str) -> TypeAdapter[Any]:
+    """The pydantic model of one kind's files: title and order, its declared fields, and the
+    relations it declares. Fields are stored under safe Python names, aliased to the YAML ones."""
+    kind = framework.kind(kind_id)
+    fields: dict[str, Any] = {
+        "f_title": (OneLine, Field(alias="title", description="The page's heading. Plain text, one line.")),
+        "f_order": (int, Field(0, alias="order", description="Where it comes in its section: lower numbers first.")),
+    }
+    for spec in kind.fields:
+        annotation = _ANNOTATIONS[spec.type]
+        if spec.type in ("lines", "prompts") and spec.min:
+            annotation = Annotated[annotation, Field(min_length=spec.min)]
+        default: Any = ... if spec.required else None
+        fields[f"f_{spec.name}"] = (
+            annotation if spec.required else annotation | None,
+            Field(default, alias=spec.name, description=spec.help or None),
+        )
+    for relation in framework.relations_of(kind_id):
+        fields[f"f_{relation.field}"] = (Ids, Field((), alias=relation.field, description=relation.help or None))
+    config = ConfigDict(extra="forbid", frozen=True, title=kind.singular, populate_by_name=False)
+    model: type[BaseModel] = create_model(f"item_{kind.id}", __config__=config, **fields)
+    return TypeAdapter(model)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of the framework: a trait, a competency, a value... whatever its kind."""
+
+    kind: str
+    id: str
+    title: str
+    order: int
+    fields: Mapping[str, Any] = field(default_factory=dict)  # field name -> value; absent when empty
+    summary: str = ""  # the kind's summary field, if it has one
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.fields.get(name, default)
+
+    def prompts(self, spec: FieldSpec | None) -> tuple[Prompt, ...]:
+        return self.fields.get(spec.name, ()) if spec else ()
+
+    def action(self, spec: FieldSpec | None) -> Action | None:
+        return self.fields.get(spec.name) if spec else None
+
+
+def item_from(framework: Framework, kind: Kind, item_id: str, model: BaseModel) -> Item:
+    """The Item a validated file describes; values made immutable and prompts given their ids."""
+    raw = dict(model)  # safe Python name -> value
+    values: dict[str, Any] = {}
+    names = [spec.name for spec in kind.fields] + [r.field for r in framework.relations_of(kind.id)]
+    for name in names:
+        value = raw[f"f_{name}"]
+        if value is None or value == ():
+            continue
+        spec = kind.field(name)
+        if spec and spec.type == "prompts":
+            value = tuple(prompt_of(p) for p in value)
+        elif spec and spec.type == "levels":
+            value = MappingProxyType(dict(value))
+        values[name] = value
+    summary = kind.with_role("summary")
+    return Item(
+        kind.id,
+        item_id,
+        raw["f_title"],
+        raw["f_order"],
+        MappingProxyType(values),
+        values.get(summary.name, "") if summary else "",
+    )
+
+
+@schema_class(frozen=True, config=SCHEMA)
+class HomeSection:
+    heading: OneLine
+    """The section's heading on the home page."""
+    text: Text
+    """The section's text. Markdown."""
+
+
+@schema_class(frozen=True, config=SCHEMA)
+class Note:
+    title: OneLine
+    """The note's title, such as where an idea comes from."""
+    text: Text
+    """The note. Markdown."""
+
+
+@schema_class(frozen=True, config=SCHEMA)
+class PathStep:
+    item: Slug
+    """The id of an item."""
+    why: OneLine
+    """Why read it at this point. Plain text, one line."""
+
+
+@schema_class(frozen=True, config=SCHEMA)
+class NextStep:
+    title: OneLine = "Your next step"
+    """The page's title."""
+    intro: Text | None = None
+    """The page's opening. Markdown."""
+    worksheet: Slug | None = None
+    """The id of the worksheet whose questions the page asks, and links to."""
+    closing: Text | None = None
+    """The closing words. Markdown."""
+
+
+@schema_class(frozen=True, config=SCHEMA)
+class ActionMode:
+    id: Slug
+    """How items name it, such as experience."""
+    title: OneLine
+    """Its name, such as "Experience: learning on the job"."""
+
+
+@schema_class(frozen=True, config=SCHEMA)
+class Guide:
+    """The guide's own text: ``guide.yaml``."""
+
+    title: OneLine
+    """The guide's title: the site's name (unless mkdocs.yml gives one), the home page and the workbook cover."""
+    tagline: OneLine
+    """The promise, in one line under the title."""
+    id: Slug | None = None
+    """A short id for the guide; readers' saved answers are kept under it. Default: made from the title."""
+    description: OneLine | None = None
+    """The home page's description for search engines and link previews. Default: the tagline."""
+    audience: Text | None = None
+    """Who the guide is for. Markdown."""
+    home: Annotated[tuple[HomeSection, ...], Field(max_length=12)] = ()
+    """The home page's sections, after the ways in: each a heading and Markdown text."""
+    note: Note | None = None
+    """An optional note on the home page, such as where an idea comes from."""
+    suggested_path: Annotated[tuple[PathStep, ...], Field(max_length=30)] = ()
+    """Items to read first, in order: each an item id and why."""
+    next_step: NextStep | None = None
+    """The "Your next step" page."""
+    action_modes: Annotated[tuple[ActionMode, ...], Field(max_length=6)] = ()
+    """The ways an action can teach, such as experience, exposure and education."""
+    sources: Annotated[tuple[OneLine, ...], Field(max_length=30)] = ()
+    """Where the ideas come from, one line each. Plain text."""
+
+    @property
+    def key(self) -> str:
+        """The guide's id, for storage: given, or made from the title."""
+        return self.id or re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-") or "guide"
+
+
+GUIDE_ADAPTER: TypeAdapter[Guide] = TypeAdapter(Guide)
+FRAMEWORK_ADAPTER: TypeAdapter[Framework] = TypeAdapter(Framework)
+
+
+@dataclass(frozen=True)
+class Content:
+    """The whole guide: its framework, its text and every item, kinds in learning order."""
+
+    framework: Framework
+    guide: Guide
+    items: tuple[Item, ...]
+    programme: Programme | None = None
+
+    def of_kind(self, kind_id: str) -> tuple[Item, ...]:
+        return self._by_kind.get(kind_id, ())
+
+    @functools.cached_property
+    def _by_kind(self) -> dict[str, tuple[Item, ...]]:
+        grouped: dict[str, list[Item]] = {kind.id: [] for kind in self.framework.kinds}
+        for item in self.items:
+            grouped[item.kind].append(item)
+        return {kind: tuple(items) for kind, items in grouped.items()}
+
+    @functools.cached_property
+    def by_id(self) -> Mapping[str, Item]:
+        return MappingProxyType({item.id: item for item in self.items})
+
+    def kind_of(self, item: Item) -> Kind:
+        return self.framework.kind(item.kind)
+
+
+def learning_order(items: list[Item]) -> list[Item]:
+    return sorted(items, key=lambda item: (item.order, item.title, item.id))

@@ -1,0 +1,72 @@
+"""Every error leap reports, in one place (as ``mkdocs/exceptions.py`` does for MkDocs).
+
+Every stage reports what is wrong in content as :class:`Problem` values instead of raising at the
+first one, so an author sees every problem at once, as ``path:line: message``; one
+:class:`ContentError` carries them. Errors are :class:`click.ClickException`\\ s: the ``leap``
+command prints them and exits 1, never with a traceback, and code that calls the engine
+(:mod:`generator.build`, the tests) catches them as exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import IO, Any
+
+import click
+
+# What must not reach a terminal as it is: line breaks (content could forge a `path:line:` line),
+# other control characters (escape codes), and bidirectional overrides.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, every unprintable character written as an escape (``\\n``, ``\\x1b``)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.warning else ""
+        return printable(f"{self.path}:{self.line}: {prefix}{self.message}")
+
+
+def errors_in(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if not p.warning]
+
+
+class LeapError(click.ClickException):
+    """Something the user can put right: printed as ``error: message``; leap exits 1."""
+
+    exit_code = 1
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(printable(f"error: {self.format_message()}"), err=True, file=file)
+
+
+class ContentError(LeapError):
+    """Content, a setting or a folder has problems; carries every one found, sorted by file and line.
+    Printed as one ``path:line: message`` line each, then how many, and that nothing was written."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        for problem in self.problems:
+            click.echo(str(problem), err=True, file=file)
+        errors = len(errors_in(self.problems))
+        click.echo(
+            f"{errors} error(s), {len(self.problems) - errors} warning(s): nothing was written.", err=True, file=file
+        )
+
+
+class UnsafePath(LeapError):
+    """A path that leaves its folder or passes through a symbolic link; the message says which."""

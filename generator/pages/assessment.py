@@ -1,0 +1,154 @@
+"""The self-assessment: the data its page needs, and the reference of its ranking rule.
+
+The framework names the roles: a kind the reader *rates* (1 to 5, or by level), a kind whose
+statements they *tick*, a kind the results *recommend* and a kind to *reflect* on. The page's
+script (assets/assessment.js) applies the same rule to the same data; the tests check that the
+two agree on thousands of answer sets. The rule, also explained on the page under "How we rank":
+
+- a rated item's *need* is how far below the top the rating is, from 0 (top) to 1 (bottom);
+  unrated, 0;
+- a tickable item weighs the *average* need of the rated items it is linked to; every ticked
+  item comes before every item not ticked, and among each group the heavier comes first;
+  an item not ticked with no need is left out;
+- a recommended item scores 0.6 × the *highest* weight among the tickable items it works
+  against (ticked counts as a full point more) plus 0.4 × the *average* need of the rated items
+  it builds: breadth alone never raises a score;
+- the first recommendation always works against the first tickable item shown, when one does;
+- the items to reflect on score the same way, half and half;
+- ties go to the item that comes first in the guide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..content.framework import Framework
+from ..content.graph import Graph
+
+TOP = {"tick": 3, "recommend": 3, "reflect": 2, "rate": 3}
+WEIGHTS = {"recommend": (0.6, 0.4), "reflect": (0.5, 0.5)}
+
+
+def assessment_data(graph: Graph) -> dict[str, Any]:
+    """Everything the page's script needs, built from the content: no list is written by hand."""
+    content = graph.content
+    framework = content.framework
+    assessment = framework.assessment
+    if assessment is None:
+        return {}
+    rated = framework.kind(assessment.rate)
+    roles: dict[str, Any] = {}
+    for role in ("rate", "tick", "recommend", "reflect"):
+        kind_id = getattr(assessment, role)
+        if kind_id is None:
+            continue
+        kind = framework.kind(kind_id)
+        roles[role] = {
+            "kind": kind.id,
+            "key": kind.folder,
+            "singular": kind.singular,
+            "plural": kind.plural,
+            "items": [_entry(graph, item, role, assessment.rate, assessment.tick) for item in content.of_kind(kind_id)],
+        }
+    return {
+        "by": assessment.by,
+        "max": 5 if assessment.by == "scale" else len(framework.levels),
+        "levels": [{"id": level.id, "title": level.title} for level in framework.levels]
+        if assessment.by == "level"
+        else [],
+        "rated_folder": rated.folder,
+        "top": {role: TOP[role] for role in roles},
+        "weights": {role: list(WEIGHTS[role]) for role in WEIGHTS if role in roles},
+        "roles": roles,
+    }
+
+
+def _entry(graph: Graph, item: Any, role: str, rate: str, tick: str | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": item.id, "title": item.title}
+    action = item.action(graph.content.kind_of(item).first("action"))
+    if role == "recommend" and action is not None and action.sign:
+        entry["sign"] = action.sign
+    if role != "rate":
+        entry["rated"] = [i.id for i in graph.linked(item, rate)]
+    if role in ("recommend", "reflect") and tick:
+        entry["ticked"] = [i.id for i in graph.linked(item, tick)]
+    return entry
+
+
+def rank(
+    data: Mapping[str, Any], ratings: Mapping[str, int], ticked: set[str] | list[str], target: int | None = None
+) -> dict[str, list[str]]:
+    """The ids to show, best first, keyed by each role's kind folder (for our guide:
+    ``{"barriers": [...], "strategies": [...], "shifts": [...]}``). With no recommended kind,
+    the rated kind's lowest-rated items are given instead. ``target`` is the level aimed for."""
+    if not data:
+        return {}
+    roles, top = data["roles"], data["top"]
+    need = _needs(data, ratings, target)
+    result: dict[str, list[str]] = {}
+    weight: dict[str, float] = {}
+    if "tick" in roles:
+        chosen = set(ticked)
+        entries = roles["tick"]["items"]
+        base = {e["id"]: _mean([need[i] for i in e["rated"]]) for e in entries}
+        weight = {e["id"]: ((1.0 if e["id"] in chosen else 0.0) + base[e["id"]]) / 2 for e in entries}
+        shown = [e["id"] for e in entries if e["id"] in chosen or base[e["id"]] > 0]
+        order = {e["id"]: n for n, e in enumerate(entries)}
+        shown.sort(key=lambda i: (-(i in chosen), -base[i], order[i]))
+        result[roles["tick"]["key"]] = shown[: top["tick"]]
+    for role in ("recommend", "reflect"):
+        if role in roles:
+            first = result[roles["tick"]["key"]][0] if "tick" in roles and result[roles["tick"]["key"]] else None
+            result[roles[role]["key"]] = _recommend(
+                roles[role]["items"], need, weight, data["weights"][role], first if role == "recommend" else None
+            )[: top[role]]
+    if "recommend" not in roles:  # sorted() is stable: ties stay in learning order
+        lowest = sorted((e["id"] for e in roles["rate"]["items"] if need[e["id"]] > 0), key=lambda i: -need[i])
+        result[roles["rate"]["key"]] = lowest[: top["rate"]]
+    return result
+
+
+def _needs(data: Mapping[str, Any], ratings: Mapping[str, int], target: int | None) -> dict[str, float]:
+    """Each rated item's need, 0 to 1: how far the rating is below the top (or below the level aimed for)."""
+    top = data["max"]
+    aim = top if target is None else target
+    need = {}
+    for entry in data["roles"]["rate"]["items"]:
+        value = ratings.get(entry["id"])
+        need[entry["id"]] = max(0, aim - value) / (top - 1) if value and top > 1 else 0.0
+    return need
+
+
+def _recommend(
+    entries: list[dict[str, Any]],
+    need: dict[str, float],
+    weight: dict[str, float],
+    weights: list[float],
+    first: str | None,
+) -> list[str]:
+    flagged, built = weights
+    score = {}
+    for entry in entries:
+        worst = max((weight[i] for i in entry.get("ticked", [])), default=0.0)
+        score[entry["id"]] = flagged * worst + built * _mean([need[i] for i in entry["rated"]])
+    ranked = sorted((e["id"] for e in entries if score[e["id"]] > 0), key=lambda i: -score[i])
+    helpers = {e["id"] for e in entries if first in e.get("ticked", [])}
+    best_helper = next((i for i in ranked if i in helpers), None)
+    if best_helper is not None:  # the first recommendation works against the first thing shown
+        ranked.remove(best_helper)
+        ranked.insert(0, best_helper)
+    return ranked
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def plan_data(framework: Framework) -> dict[str, Any]:
+    """What "Use my results" needs to fill in the plan worksheet: its id and periods."""
+    assessment = framework.assessment
+    sheet = framework.worksheet(assessment.plan) if assessment else None
+    if sheet is None:
+        return {}
+    return {"sheet": sheet.id, "periods": [{"title": p.title, "days": p.days, "focus": p.focus} for p in sheet.periods]}

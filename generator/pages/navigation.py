@@ -1,0 +1,97 @@
+"""The site's navigation, in MkDocs' ``nav`` format: the reader's path in learning order, then
+the pages for facilitators and authors.
+
+With Material's ``navigation.prune``, each page carries the top level of the navigation and the
+entries of the sections it sits in. So that this stays small however large a framework grows (and
+a build grows linearly with its pages), a section with more than GROUP entries is split into
+groups of GROUP, each named by the range of its entries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..content.framework import Kind
+from ..content.model import Content
+from . import paths as pages
+from . import safe
+
+GROUP = 24
+
+
+def site_nav(content: Content) -> list[Any]:
+    framework = content.framework
+    nav: list[Any] = [_entry("Home", pages.HOME)]
+    if framework.assessment:
+        nav.append(_entry("Self-assessment", pages.ASSESSMENT))
+    if content.programme:
+        nav.append(_entry(content.programme.title, pages.PROGRAMME))
+    for kind in framework.kinds:
+        intro: list[Any] = [pages.section_of(kind)]
+        if kind.first("levels"):
+            intro.append(_entry(f"{kind.name} by level", pages.levels_page(kind)))
+        items = _grouped(
+            kind.name, [_entry(item.title, pages.page_of(framework, item)) for item in content.of_kind(kind.id)]
+        )
+        nav.append({safe.attribute(kind.name): intro + items})
+    nav.append({"Worksheets": [pages.WORKSHEET_INDEX, *_worksheets(content)]})
+    nav.append(_entry("My journal", pages.JOURNAL))
+    nav += [_entry(matrix.title, pages.matrix_page(matrix.id)) for matrix in framework.matrices]
+    nav.append(_entry("Tags", pages.TAGS))
+    if content.guide.next_step:
+        nav.append(_entry(content.guide.next_step.title, pages.NEXT_STEPS))
+    if content.programme and content.programme.sessions:
+        nav.append({"For facilitators": [_entry("Facilitator guide", pages.FACILITATOR)]})
+    nav.append({"For authors": [_entry("Editing this guide", pages.EDITING)]})
+    return nav
+
+
+def _entry(title: str, path: str) -> dict[str, str]:
+    return {safe.attribute(title): path}
+
+
+def _worksheets(content: Content) -> list[Any]:
+    """Worksheets in workbook order: taking stock, each kind's items, then planning."""
+    framework = content.framework
+    start = [_entry(s.title, pages.sheet_path(s)) for s in framework.worksheets if s.place == "start"]
+    end = [_entry(s.title, pages.sheet_path(s)) for s in framework.worksheets if s.place == "end"]
+    kinds = [
+        {
+            safe.attribute(_worksheets_of(kind)): _grouped(
+                _worksheets_of(kind), [_entry(item.title, pages.worksheet_of(framework, item)) for item in items]
+            )
+        }
+        for kind in framework.kinds
+        if (items := content.of_kind(kind.id))
+    ]
+    return [*start, *kinds, *end]
+
+
+def _worksheets_of(kind: Kind) -> str:
+    return f"{kind.singular[:1].upper()}{kind.singular[1:]} worksheets"
+
+
+def _grouped(name: str, entries: list[Any]) -> list[Any]:
+    """``entries`` as they are, or split into groups of GROUP named "Traits 1–24", "Traits 25–48"..."""
+    if len(entries) <= GROUP:
+        return entries
+    return [
+        {safe.attribute(f"{name} {start + 1}–{min(start + GROUP, len(entries))}"): entries[start : start + GROUP]}
+        for start in range(0, len(entries), GROUP)
+    ]
+
+
+def entries(nav: Any) -> list[tuple[str, str]]:
+    """Every page of a MkDocs ``nav``, in order, with the title the navigation gives it ("" for
+    none). A section may be a list or, as MkDocs also accepts, a mapping of titles to paths."""
+    if isinstance(nav, str):
+        return [("", nav)]
+    if isinstance(nav, dict):
+        return [
+            pair
+            for title, value in nav.items()
+            for pair in ([(title, value)] if isinstance(value, str) else entries(value))
+        ]
+    if isinstance(nav, list):
+        return [pair for entry in nav for pair in entries(entry)]
+    return []

@@ -1,0 +1,172 @@
+"""Render the checked model into Markdown pages: ``{path relative to docs/: text}``. No disk writes here.
+
+One Jinja2 template per page type, in ``generator/pages/templates``; the framework decides which
+pages there are (a section per kind, a matrix per declared relation pair, a levels page per kind
+that has levels, a worksheet per item and per cross-cutting worksheet). :func:`render` adds the
+data files and the navigation: everything a builder needs, still without touching the disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..content.check import Checked
+from ..content.graph import Graph
+from ..content.model import Content, question
+from ..content.schema import field_docs
+from . import paths as pages
+from . import timing
+from .assessment import TOP, WEIGHTS, assessment_data, plan_data
+from .brand import DEFAULT_BRAND, Brand
+from .data import data_files
+from .journal import journal_data
+from .navigation import site_nav
+from .templating import make_environment
+from .worksheets import workbook_order, workbook_parts
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """Every page and data file of a guide, its navigation and the brand they were rendered with."""
+
+    checked: Checked
+    pages: dict[str, str]  # path under docs/ -> text
+    nav: list[Any]
+    brand: Brand
+
+
+def render(checked: Checked, brand: Brand = DEFAULT_BRAND) -> Rendered:
+    """The pages and data files of checked content, named after the guide unless the brand is named."""
+    brand = brand.named(checked.content.guide.title)
+    pages = {**render_pages(checked.content, checked.graph, brand), **data_files(checked.graph)}
+    return Rendered(checked, dict(sorted(pages.items())), site_nav(checked.content), brand)
+
+
+def render_pages(
+    content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND, pdf_links: bool = False
+) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/, and the brand's stylesheet.
+    ``pdf_links``: worksheets link to their PDFs (`leap pdf` prints them into site/pdf/)."""
+    env = make_environment()
+    framework = content.framework
+    common: dict[str, Any] = {
+        "guide": content.guide,
+        "content": content,
+        "framework": framework,
+        "graph": graph,
+        "brand": brand,
+        "pdf_links": pdf_links,
+        "pages": pages,
+        "storage_key": content.guide.key,
+        "page_of": lambda item: pages.page_of(framework, item),
+        "worksheet_of": lambda item: pages.worksheet_of(framework, item),
+        "kind_of": content.kind_of,
+        "question": question,
+    }
+
+    common.update(_programme_helpers(content))
+
+    def render(template: str, here: str, **extra: Any) -> tuple[str, str]:
+        return here, env.get_template(template).render(here=here, **common, **extra)
+
+    out = [
+        render("home.md.j2", pages.HOME),
+        render("tags.md.j2", pages.TAGS),
+        render("editing.md.j2", pages.EDITING, field_docs=field_docs),
+        render("worksheet_index.md.j2", pages.WORKSHEET_INDEX, parts=workbook_parts(content)),
+        render("journal.md.j2", pages.JOURNAL, entries=workbook_order(content), data=journal_data(content)),
+    ]
+    if framework.assessment:
+        out.append(
+            render(
+                "assessment.md.j2",
+                pages.ASSESSMENT,
+                data=assessment_data(graph),
+                top=TOP,
+                weights=WEIGHTS,
+                plan=plan_data(framework),
+            )
+        )
+    if content.guide.next_step:
+        out.append(
+            render(
+                "next_steps.md.j2",
+                pages.NEXT_STEPS,
+                step=content.guide.next_step,
+                sheet=framework.worksheet(content.guide.next_step.worksheet),
+            )
+        )
+    if content.programme:
+        out.append(render("programme.md.j2", pages.PROGRAMME))
+        if content.programme.sessions:
+            out.append(render("facilitator.md.j2", pages.FACILITATOR))
+    for matrix in framework.matrices:
+        relation = framework.relation(matrix.relation)
+        out.append(
+            render(
+                "matrix.md.j2",
+                pages.matrix_page(matrix.id),
+                matrix=matrix,
+                relation=relation,
+                rows=content.of_kind(relation.target),
+                columns=content.of_kind(relation.source),
+            )
+        )
+    for kind in framework.kinds:
+        out.append(render("section.md.j2", pages.section_of(kind), kind=kind, items=content.of_kind(kind.id)))
+        if kind.first("levels"):
+            out.append(
+                render(
+                    "levels.md.j2",
+                    pages.levels_page(kind),
+                    kind=kind,
+                    spec=kind.first("levels"),
+                    items=content.of_kind(kind.id),
+                )
+            )
+    for sheet in framework.worksheets:
+        out.append(render(f"sheet_{sheet.type}.md.j2", pages.sheet_path(sheet), sheet=sheet))
+    for item in content.items:
+        kind = content.kind_of(item)
+        out.append(
+            render("item.md.j2", pages.page_of(framework, item), item=item, kind=kind, related=graph.related(item))
+        )
+        out.append(render("worksheet.md.j2", pages.worksheet_of(framework, item), item=item, kind=kind))
+    out.append((pages.BRAND_CSS, env.get_template("brand.css.j2").render(colours=dict(brand.colours))))
+    return dict(sorted(out))
+
+
+def _programme_helpers(content: Content) -> dict[str, Any]:
+    """What the programme, facilitator and item pages use: minutes, and worksheets by id."""
+    framework = content.framework
+    sheets = {sheet.id: sheet for sheet in framework.worksheets}
+
+    def worksheet_path(sheet_id: str) -> str:
+        sheet = sheets.get(sheet_id)
+        return pages.sheet_path(sheet) if sheet else pages.worksheet_of(framework, content.by_id[sheet_id])
+
+    def worksheet_title(sheet_id: str) -> str:
+        sheet = sheets.get(sheet_id)
+        return sheet.title if sheet else content.by_id[sheet_id].title
+
+    def session_items(session: Any) -> list[Any]:
+        weeks = content.programme.weeks if content.programme else ()
+        return [content.by_id[i] for n in session.weeks for i in weeks[n - 1].read]
+
+    def session_assesses(session: Any) -> bool:
+        weeks = content.programme.weeks if content.programme else ()
+        return any(weeks[n - 1].assessment for n in session.weeks)
+
+    def is_rating_sheet(sheet_id: str) -> bool:
+        return sheet_id in sheets and sheets[sheet_id].type == "rating"
+
+    return {
+        "worksheet_path": worksheet_path,
+        "worksheet_title": worksheet_title,
+        "session_items": session_items,
+        "session_assesses": session_assesses,
+        "is_rating_sheet": is_rating_sheet,
+        "minutes_to_read": lambda item: timing.reading_minutes(content, item),
+        "minutes_of_exercises": lambda item: timing.exercise_minutes(content, item),
+    }

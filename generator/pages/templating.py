@@ -1,0 +1,109 @@
+"""The Jinja2 environment every page, worksheet, wiki page and workbook cover is rendered with.
+
+Output is escaped by construction: every value a template prints is escaped as plain text unless
+a filter marked it safe (``text``, ``md``, ``attr``, ``yaml``, ``tojson``, links), so a
+forgotten filter cannot let content through as Markdown or HTML. (Jinja's autoescape is on, so
+that macros and blocks return safe text; ``finalize`` does the escaping, for Markdown as well as
+HTML, before Jinja's HTML escape sees the value.) ``StrictUndefined`` turns a
+missing value into an error instead of an empty string.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import posixpath
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    pass_context,
+)
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from ..content.graph import capital
+from . import safe
+
+
+@pass_context
+def link_to(context: Context, target: str) -> Markup:
+    """A link from the page being rendered (``here``) to ``target``, both relative to docs/."""
+    return _relative(target, posixpath.dirname(context["here"]) or ".")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> Markup:
+    return Markup(posixpath.relpath(target, folder))
+
+
+def _escape_output(value: Any) -> Markup:
+    return value if isinstance(value, Markup) else Markup(safe.plain(str(value)))
+
+
+def _label(text: str) -> Markup:
+    """A heading used as a label before a value: "From" becomes "From:"; "Ready?" stays."""
+    text = text.rstrip()
+    return Markup(safe.plain(text if text[-1:] in "?:!." else text + ":"))
+
+
+def theme_cache() -> FileSystemBytecodeCache | None:
+    """A cache of the theme's compiled templates, kept in memory for the process (so a live
+    preview compiles them once) and in the temp folder (for the next build)."""
+    return _THEME_CACHE
+
+
+def _verbatim(value: Any) -> Markup:
+    """A value inside a code span or block, where Markdown shows every character as it is (so
+    nothing may be escaped): only a backtick, which would end the span, is replaced."""
+    return Markup(str(value).replace("`", "'"))
+
+
+def _bytecode_cache(prefix: str = "__leap") -> FileSystemBytecodeCache | None:
+    """Jinja's cache of compiled templates in the temp folder; none when that folder is unsafe
+    (made by another user, say), which only costs a little speed. Jinja keys the cache by each
+    template's source only, but the compiled code also depends on this environment (its
+    ``finalize`` escaping): the file names carry a fingerprint of this module and Jinja's version."""
+    fingerprint = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
+    try:
+        return FileSystemBytecodeCache(pattern=f"{prefix}_{fingerprint}_%s.cache")
+    except (OSError, RuntimeError):
+        return None
+
+
+_THEME_CACHE = _bytecode_cache("__leap_theme")
+
+
+@functools.cache
+def make_environment() -> Environment:
+    """The environment, built once per process so templates compile once (`leap serve`); compiled
+    templates are also cached in the temp folder, which saves most of a small build's time."""
+    env = Environment(
+        loader=PackageLoader("generator.pages", "templates"),
+        undefined=StrictUndefined,
+        bytecode_cache=_bytecode_cache(),
+        auto_reload=False,
+        finalize=_escape_output,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["text"] = lambda value: Markup(safe.plain(str(value)))
+    env.filters["md"] = lambda value: Markup(safe.markdown(value))
+    env.filters["attr"] = lambda value: Markup(safe.attribute(value))
+    env.filters["yaml"] = lambda value: Markup(
+        json.dumps(str(value) if isinstance(value, Markup) else value, ensure_ascii=False)
+    )
+    env.filters["capital"] = capital
+    env.filters["label"] = _label
+    env.filters["verbatim"] = _verbatim
+    env.filters["count"] = lambda n, word: Markup(f"{n} {word}{'' if n == 1 else 's'}")
+    env.globals.update(zip=zip, link_to=link_to)
+    return env

@@ -1,0 +1,42 @@
+"""The worksheets: one per item, and the cross-cutting ones the framework declares, in the order
+the printed workbook binds them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..content.model import Content
+from .paths import sheet_path, worksheet_of
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One worksheet in the workbook: its id (also its PDF's name and its answers' key), title,
+    page, and the part of the workbook it belongs to."""
+
+    id: str
+    title: str
+    path: str
+    part: str
+
+
+def workbook_order(content: Content) -> tuple[Entry, ...]:
+    """Every worksheet in learning order: take stock, work through each kind, then plan."""
+    framework = content.framework
+    start = [Entry(s.id, s.title, sheet_path(s), "Take stock") for s in framework.worksheets if s.place == "start"]
+    items = [
+        Entry(item.id, f"Worksheet: {item.title}", worksheet_of(framework, item), content.kind_of(item).name)
+        for item in content.items
+    ]
+    end = [
+        Entry(s.id, s.title, sheet_path(s), "Plan and follow through") for s in framework.worksheets if s.place == "end"
+    ]
+    return tuple(start + items + end)
+
+
+def workbook_parts(content: Content) -> list[tuple[str, list[Entry]]]:
+    """The workbook's entries grouped by part, in order."""
+    parts: dict[str, list[Entry]] = {}
+    for entry in workbook_order(content):
+        parts.setdefault(entry.part, []).append(entry)
+    return list(parts.items())

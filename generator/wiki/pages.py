@@ -1,0 +1,81 @@
+"""The pages of the wiki export, whatever the wiki: the site's reading pages and worksheets, each
+with its address in docs/, title, template and the content file it comes from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..content.graph import Graph
+from ..content.load import FRAMEWORK_FILE, GUIDE_FILE
+from ..pages import paths
+from ..pages.worksheets import workbook_parts
+
+
+@dataclass(frozen=True)
+class GuidePage:
+    address: str  # the page's path in docs/
+    title: str
+    template: str  # under wiki/templates/, without the suffix
+    context: dict[str, Any] = field(default_factory=dict)
+    source: str = FRAMEWORK_FILE  # relative to the content folder
+
+
+def guide_pages(graph: Graph) -> list[GuidePage]:
+    """Home, sections, levels, matrices, worksheets, then each item's page and worksheet: parents
+    (index pages) before their children."""
+    content = graph.content
+    framework = content.framework
+    pages = [GuidePage(paths.HOME, "Home", "home", source=GUIDE_FILE)]
+    for kind in framework.kinds:
+        items = content.of_kind(kind.id)
+        pages.append(GuidePage(paths.section_of(kind), kind.name, "section", {"kind": kind, "items": items}))
+        if kind.first("levels"):
+            pages.append(
+                GuidePage(
+                    paths.levels_page(kind),
+                    f"{kind.name} by level",
+                    "levels",
+                    {"kind": kind, "spec": kind.first("levels"), "items": items},
+                )
+            )
+    for matrix in framework.matrices:
+        relation = framework.relation(matrix.relation)
+        pages.append(
+            GuidePage(
+                paths.matrix_page(matrix.id),
+                matrix.title,
+                "matrix",
+                {
+                    "matrix": matrix,
+                    "relation": relation,
+                    "rows": content.of_kind(relation.target),
+                    "columns": content.of_kind(relation.source),
+                },
+            )
+        )
+    pages.append(GuidePage(paths.WORKSHEET_INDEX, "Worksheets", "worksheet_index", {"parts": workbook_parts(content)}))
+    for sheet in framework.worksheets:
+        pages.append(GuidePage(paths.sheet_path(sheet), sheet.title, "sheet", {"sheet": sheet}))
+    for item in content.items:
+        kind = content.kind_of(item)
+        source = f"{kind.folder}/{item.id}.yaml"
+        pages.append(
+            GuidePage(
+                paths.page_of(framework, item),
+                item.title,
+                "item",
+                {"item": item, "kind": kind, "related": graph.related(item)},
+                source,
+            )
+        )
+        pages.append(
+            GuidePage(
+                paths.worksheet_of(framework, item),
+                f"Worksheet {item.title}",
+                "worksheet",
+                {"item": item, "kind": kind},
+                source,
+            )
+        )
+    return pages
