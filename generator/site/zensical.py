@@ -6,7 +6,7 @@ pages are written into docs/, where Zensical reads them. Zensical then builds fr
 engine's own, beside mkdocs.yml, which inherits mkdocs.yml (Zensical's ``INHERIT``) and adds only
 what the leap plugin would have set: the site's name, the navigation in learning order, the
 engine's stylesheets, scripts and sanitiser, the staging folder and, with ``offline``, the offline
-plugin. Zensical runs as a command (``python -m zensical``), strictly; the site is swapped in
+plugin. Zensical builds in this process, strictly; the site is swapped in
 whole, with the printed PDFs, only once it has succeeded.
 """
 
@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import zensical
 
 from ..errors import ContentError, LeapError, Problem
 from ..files.paths import markdown_files
@@ -60,7 +61,7 @@ def build(options: Options) -> Built:
         staging = publish.prepare(site)
         try:
             with _child_config(config, current, generated, options, staging) as child:
-                _run("build", child, "--strict")
+                _build_site(child)
             for path, stored in generated.pdfs.items():
                 (staging / path).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(stored, staging / path)
@@ -132,13 +133,13 @@ def _show_warnings(generated: Generated) -> None:
         say.warning(str(warning))
 
 
-def _run(command: str, child: Path, *flags: str) -> None:
-    """Zensical's command on the engine's config; a failure is a LeapError, after Zensical's own words."""
-    result = subprocess.run(
-        [sys.executable, "-m", "zensical", command, "-f", str(child), *flags], check=False, cwd=child.parent
-    )
-    if result.returncode != 0:
-        raise LeapError("Zensical's build failed, so nothing was published: see the messages above")
+def _build_site(child: Path) -> None:
+    """Zensical's build of the engine's config, strictly (a broken link fails it), in this process; a
+    failure is a LeapError, after Zensical's own words on what is wrong."""
+    try:
+        zensical.build(str(child), {"clean": False, "strict": True})
+    except RuntimeError as err:
+        raise LeapError(f"Zensical's build failed ({err}), so nothing was published: see the messages above") from None
 
 
 def _inside_project(site: Path, root: Path) -> None:
