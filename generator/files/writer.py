@@ -5,8 +5,8 @@ what it wrote. So leap:
 
 - never overwrites or deletes a file it did not write (not in the manifest), nor one changed by
   hand since (its hash differs): such a file is kept, and the report says so;
-- writes a file only when its text changed, atomically (a temporary file, then a rename), with
-  the permissions the user's umask gives;
+- writes a file only when its text changed, atomically (:func:`atomic`: a temporary file, then a
+  rename), with the permissions the user's umask gives;
 - journals first: before touching any file it records both the old and the new hash of every
   file it is about to change, so a crash half-way never makes the next run think a file was
   edited by hand;
@@ -19,17 +19,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import secrets
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import ContentError, Problem, UnsafePath
 from .paths import checked_relative, inside, real_folder
 
 MANIFEST = ".leap-manifest.json"
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 
 
 @dataclass(frozen=True)
@@ -168,18 +169,25 @@ def _read(path: Path) -> bytes | None:
         return b"\0a folder"  # never equal to generated text: reported as not ours, or kept
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Write atomically: a temporary file beside the target, then a rename over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+@contextmanager
+def atomic(path: Path, mode: int = 0o666) -> Iterator[BinaryIO]:
+    """A file written whole or not at all: the block writes a temporary file beside ``path``, which
+    replaces it (one rename) only when the block succeeds. Created with ``mode``, less the umask."""
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), mode)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temp, 0o666 & ~_UMASK)
+            yield handle
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic(path) as handle:
+        handle.write(data)
 
 
 def _remove(root: Path, path: Path) -> None:
@@ -194,19 +202,12 @@ def _remove(root: Path, path: Path) -> None:
 def write_zip(folder: Path, target: Path) -> Path:
     """Zip ``folder`` into ``target`` (entries under the folder's name), atomically, with fixed
     timestamps so that the same site gives the same zip; readable by others as the umask allows."""
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()):
-                info = zipfile.ZipInfo((folder.name / path.relative_to(folder)).as_posix(), (1980, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, path.read_bytes())
-        os.chmod(temp, 0o666 & ~_UMASK)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic(target) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()):
+            info = zipfile.ZipInfo((folder.name / path.relative_to(folder)).as_posix(), (1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
     return target
 
 

@@ -1,4 +1,4 @@
-"""A Python-Markdown extension that makes every rendered page safe to open, whatever its source.
+"""A Python-Markdown extension that keeps the Markdown of every page from running script.
 
 It walks the element tree after Markdown has built it (after links, references and escapes are
 resolved, so no spelling of a link can slip past) and removes, from every element:
@@ -7,9 +7,12 @@ resolved, so no spelling of a link can slip past) and removes, from every elemen
   (relative addresses and ``#anchors`` are kept);
 - event handlers (``on...``) and ``srcdoc``.
 
-A link that loses its address stays as plain text. Listed under ``markdown_extensions`` in
-mkdocs.yml as ``generator.pages.sanitize`` (Zensical loads it from there too), and added by the leap
-plugin when it is missing.
+A link that loses its address stays as plain text. Content never reaches a page as raw HTML (the
+templates escape it: :mod:`generator.pages.safe`), so this makes every generated page safe. Raw
+HTML that a site's owner writes in a page of their own in docs/ is published as written, as
+MkDocs and Zensical publish it: the owner can add any script to their site anyway (mkdocs.yml's
+``extra_javascript``), so the engine does not pretend to police them. The builders add the
+extension to every build: the leap plugin for MkDocs, the engine's config for Zensical.
 """
 
 from __future__ import annotations

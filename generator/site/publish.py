@@ -4,7 +4,7 @@ MkDocs builds into a staging folder beside the site (``.site.leap-new-<pid>``); 
 build has succeeded is it swapped in, with one atomic rename (Linux's ``renameat2`` exchange),
 so a reader, or a build killed at any moment, sees the old site or the new one, never half of
 either. A marker file says a folder is a site leap built: leap replaces no other non-empty
-folder. A lock file makes a second build in the same project wait for the first.
+folder. A file lock makes a second build in the same project wait for the first.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from ..errors import UnsafePath
 from ..files.paths import real_folder
@@ -96,22 +98,18 @@ def _exchange(first: Path, second: Path) -> bool:
 
 @contextmanager
 def build_lock(folder: Path, say: Callable[[str], None]) -> Iterator[None]:
-    """Hold the project's build lock; if another build holds it, say so and wait for it."""
+    """Hold the project's build lock (a file lock, on every system); if another build holds it, say
+    so and wait for it."""
+    lock = FileLock(folder / LOCK)
     try:
-        import fcntl
-    except ImportError:  # not POSIX: no lock
-        yield
-        return
-    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        lock.acquire(timeout=0)
+    except Timeout:
+        say("Another leap build is running in this project; waiting for it to finish.")
+        lock.acquire()
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            say("Another leap build is running in this project; waiting for it to finish.")
-            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
-        os.close(fd)
+        lock.release()
 
 
 __all__ = ["build_lock", "discard", "is_ours", "prepare", "publish"]
