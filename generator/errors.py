@@ -10,6 +10,8 @@ command prints them and exits 1, never with a traceback, and code that calls the
 from __future__ import annotations
 
 import re
+import signal
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO, Any
@@ -70,3 +72,16 @@ class ContentError(LeapError):
 
 class UnsafePath(LeapError):
     """A path that leaves its folder or passes through a symbolic link; the message says which."""
+
+
+def stop_on_terminate() -> None:
+    """Make SIGTERM (a service manager stopping a build, `kill`) unwind like Ctrl-C does, so that
+    what is half done is cleaned up on the way out: a staging folder removed, the build lock let go,
+    the browser that prints PDFs closed. Only from the main thread, and only where nobody else has
+    set a handler."""
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

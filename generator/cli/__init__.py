@@ -15,6 +15,7 @@ import sys
 
 import click
 
+from ..errors import stop_on_terminate
 from . import content, export, site
 
 _LOGGERS = ("mkdocs", "leap")
@@ -41,9 +42,21 @@ def _show_logs() -> None:
         logger.propagate = False
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Leap(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        """A command stopped by Ctrl-C or SIGTERM has cleaned up as it unwound: say so, and exit as
+        an interrupted command does (130)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nInterrupted: what was not finished was left as it was.", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=_Leap, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """leap: turn a learning framework's content into a site, worksheets, PDFs and wiki pages."""
+    stop_on_terminate()
     _show_logs()
 
 

@@ -6,7 +6,7 @@ pages are written into docs/, where Zensical reads them. Zensical then builds fr
 engine's own, beside mkdocs.yml, which inherits mkdocs.yml (Zensical's ``INHERIT``) and adds only
 what the leap plugin would have set: the site's name, the navigation in learning order, the
 engine's stylesheets, scripts and sanitiser, the staging folder and, with ``offline``, the offline
-plugin. Zensical builds in this process, strictly; the site is swapped in
+plugin. Zensical builds in a process of its own, strictly; the site is swapped in
 whole, with the printed PDFs, only once it has succeeded.
 """
 
@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-import zensical
 
 from ..errors import ContentError, LeapError, Problem
 from ..files.paths import markdown_files
+from ..files.writer import atomic
 from ..pages.brand import Brand
 from . import bundled, publish
 from .generate import Built, Generated, generate, write_docs
@@ -38,6 +38,7 @@ from .settings import Options, Settings, colours
 
 say = logging.getLogger("leap")
 SANITIZE = "generator.pages.sanitize"
+CHILD = ".leap-zensical-"  # the engine's config for Zensical: .leap-zensical-<pid>.yml beside mkdocs.yml
 POLL = 0.5  # seconds between looks at the content folder under `leap serve`
 
 
@@ -133,13 +134,31 @@ def _show_warnings(generated: Generated) -> None:
         say.warning(str(warning))
 
 
+# Zensical's build, through its public API, in a process (and session) of its own: it answers Ctrl-C
+# by ending its whole process, so in this one it would skip the clean-up; leap, which Ctrl-C still
+# reaches, stops it instead. A failure is Zensical's words, then exit 1.
+_BUILD = """
+import sys, zensical
+try:
+    zensical.build(sys.argv[1], {"clean": False, "strict": True})
+except RuntimeError:
+    sys.exit(1)
+"""
+
+
 def _build_site(child: Path) -> None:
-    """Zensical's build of the engine's config, strictly (a broken link fails it), in this process; a
-    failure is a LeapError, after Zensical's own words on what is wrong."""
-    try:
-        zensical.build(str(child), {"clean": False, "strict": True})
-    except RuntimeError as err:
-        raise LeapError(f"Zensical's build failed ({err}), so nothing was published: see the messages above") from None
+    """Zensical's build of the engine's config, strictly (a broken link fails it); a failure is a
+    LeapError, after Zensical's own words on what is wrong."""
+    command = [sys.executable, "-c", _BUILD, str(child)]
+    with subprocess.Popen(command, cwd=child.parent, start_new_session=True) as zensical:
+        try:
+            code = zensical.wait()
+        except BaseException:  # interrupted: stop Zensical too, and wait until it has
+            zensical.kill()
+            zensical.wait()
+            raise
+    if code != 0:
+        raise LeapError("Zensical's build failed, so nothing was published: see the messages above")
 
 
 def _inside_project(site: Path, root: Path) -> None:
@@ -177,14 +196,34 @@ def _child_config(
     child["extra"] = {"polyfills": _missing(extra.get("polyfills"), bundled.POLYFILLS)}
     if options.offline:
         child["plugins"] = [{"offline": {"enabled": True}}]
-    fd, name = tempfile.mkstemp(prefix=".leap-zensical-", suffix=".yml", dir=root)
-    path = Path(name)
+    _clear_configs(root)
+    path = root / f"{CHILD}{os.getpid()}.yml"
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
-            yaml.safe_dump(child, file, allow_unicode=True, sort_keys=False)
+        with atomic(path) as file:
+            file.write(yaml.safe_dump(child, allow_unicode=True, sort_keys=False).encode("utf-8"))
         yield path
     finally:
         path.unlink(missing_ok=True)
+
+
+def _clear_configs(root: Path) -> None:
+    """The configs of leap processes that were killed before they could remove them."""
+    for path in root.glob(f"{CHILD}*.yml"):
+        pid = path.name.removeprefix(CHILD).removesuffix(".yml")
+        if pid.isdigit() and not _running(int(pid)) and not path.is_symlink():
+            path.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if os.name != "posix":  # (elsewhere, signal 0 is no harmless question)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _names(listed: Any) -> list[str]:

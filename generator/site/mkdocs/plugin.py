@@ -30,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from ...errors import ContentError, Problem, UnsafePath
+from ...errors import ContentError, Problem, UnsafePath, stop_on_terminate
 from ...files.writer import read_manifest
 from ...pages.templating import theme_cache
 from .. import bundled, publish
@@ -79,6 +79,7 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        stop_on_terminate()  # plain `mkdocs build` too: SIGTERM cleans up like Ctrl-C
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _include_engine_files(config)
