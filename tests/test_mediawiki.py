@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.wiki import wikitext
 from generator.content.check import check
+from generator.wiki import wikitext
 from generator.wiki.mediawiki import title_of
 from generator.wiki.names import mediawiki_title
 from tests import wikiengine

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.wiki import gfm, wikitext
 from generator.content.check import check
+from generator.wiki import gfm, wikitext
 from generator.wiki.export import wiki_pages
 from generator.wiki.markup import parse
 from generator.wiki.names import mediawiki_title, slug
