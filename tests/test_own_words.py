@@ -23,8 +23,13 @@ RUN = 8  # the shortest run of shared words that counts as copying
 # Where the second article's own text ends: after it come the blog's comment box, links and
 # menu, which are page chrome, not part of the article.
 CHROME_STARTS = re.compile(r"^\s*Comments\s*$", re.MULTILINE)
-# Titles the guide cites, and may quote in full.
-CITED_TITLES = ("Strategic Career Transitions: Moving from Middle Management to Leadership",)
+# Titles the guide cites, and may quote in full. The first article has no title: the seeds'
+# README says to cite it in exactly these words, which share a run with its text.
+FIRST_ARTICLE = (
+    "an article with no title and no author in its text, on the traits and strategies that help middle "
+    "managers break through to senior leadership"
+)
+CITED_TITLES = ("Strategic Career Transitions: Moving from Middle Management to Leadership", FIRST_ARTICLE)
 QUOTES = str.maketrans(
     {
         "\u2018": "'",
@@ -135,6 +140,12 @@ def test_the_check_finds_a_copied_sentence(seed_runs: set[tuple[str, ...]]) -> N
         == []
     )
     assert shared_runs("managers should build relationships with senior decision takers", seed_runs) == []
+
+
+def test_the_first_article_is_cited_in_the_seeds_words_and_only_those(seed_runs: set[tuple[str, ...]]) -> None:
+    """The citation as a whole is allowed; its words copied anywhere else are still a copy."""
+    assert shared_runs(f"Sources: {FIRST_ARTICLE.capitalize()}: the ten traits.", seed_runs) == []
+    assert shared_runs("We help middle managers break through to senior leadership roles.", seed_runs) != []
 
 
 def test_the_content_is_in_our_own_words(seed_runs: set[tuple[str, ...]]) -> None:
