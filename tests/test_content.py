@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from generator.build import check
+from generator.content.check import check
 from tests.conftest import ROOT
 
 CHECKED = check(ROOT / "content")
