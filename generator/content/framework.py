@@ -169,6 +169,14 @@ class Matrix:
     """The page's title."""
     intro: Text
     """The page's introduction. Markdown."""
+    layout: Literal["auto", "grid", "list"] = "auto"
+    """grid: a row per target item and a numbered column per source item, with a mark where they
+    relate; list: a row per target item, listing the source items it relates to; auto: a grid up
+    to 24 columns, a list beyond (a wider grid cannot be read, and grows with the square of the
+    framework)."""
+
+    def is_grid(self, columns: int) -> bool:
+        return self.layout == "grid" or (self.layout == "auto" and columns <= 24)
 
 
 @dataclass(frozen=True, config=SCHEMA)

@@ -4,7 +4,8 @@ the pages for facilitators and authors.
 With Material's ``navigation.prune``, each page carries the top level of the navigation and the
 entries of the sections it sits in. So that this stays small however large a framework grows (and
 a build grows linearly with its pages), a section with more than GROUP entries is split into
-groups of GROUP, each named by the range of its entries.
+groups of GROUP, each named by the range of its entries, and more than GROUP groups into groups of
+groups: a page shows at most GROUP entries at each level it is in.
 """
 
 from __future__ import annotations
@@ -71,14 +72,18 @@ def _worksheets_of(kind: Kind) -> str:
     return f"{kind.singular[:1].upper()}{kind.singular[1:]} worksheets"
 
 
-def _grouped(name: str, entries: list[Any]) -> list[Any]:
-    """``entries`` as they are, or split into groups of GROUP named "Traits 1–24", "Traits 25–48"..."""
-    if len(entries) <= GROUP:
-        return entries
-    return [
-        {safe.attribute(f"{name} {start + 1}–{min(start + GROUP, len(entries))}"): entries[start : start + GROUP]}
-        for start in range(0, len(entries), GROUP)
-    ]
+def _grouped(name: str, listed: list[Any]) -> list[Any]:
+    """``entries`` as they are, or split into groups of GROUP named by the pages they hold ("Traits
+    1–24", "Traits 25–48"...), and those into groups of groups while there are more than GROUP."""
+    if len(listed) <= GROUP:
+        return listed
+    groups, first = [], 1
+    for start in range(0, len(listed), GROUP):
+        chunk = listed[start : start + GROUP]
+        last = first + len(entries(chunk)) - 1
+        groups.append({safe.attribute(f"{name} {first}–{last}"): chunk})
+        first = last + 1
+    return _grouped(name, groups)
 
 
 def entries(nav: Any) -> list[tuple[str, str]]:
