@@ -1,18 +1,17 @@
-"""Benchmark: `leap build` end to end at 1x, 10x and 30x the shipped guide, against Zensical
-building the same generated pages.
+"""Benchmark: `leap build` end to end at 1x, 10x and 100x the shipped guide, with each builder.
 
-    python benchmarks/run.py            # 1x, 10x and 30x
+    python benchmarks/run.py            # 1x, 10x and 100x
     python benchmarks/run.py --quick    # 1x and 10x
 
 Synthetic content is the shipped content copied N times: copy k of every item links to copy k of
 its targets (so the shape and the relation density are the guide's), and its title says which
-copy it is. For each size, each in a fresh process: `leap build` into an empty site (generation,
-MkDocs and Material, search index, data files: all of it), its largest process's peak memory, and
-then `zensical build` of the docs/ that `leap build` wrote (Zensical runs no MkDocs plugins, so
-it builds the generated pages; its cache is cleared first). The table ends with two lines:
+copy it is. For each size and builder, in a fresh process and a fresh project: `leap build
+--engine mkdocs|zensical` into an empty site (generation, the builder, search index, data files:
+all of it), with the peak memory of its largest process (for Zensical, its own process counts).
+The table ends with the targets it is measured against:
 
-    growth leap 10x/1x: G          how many times longer 10x takes than 1x (pages grow about 7.7x)
-    ratio leap/zensical at 10x: R  leap's time over Zensical's, on the same pages
+    growth 100x/10x: G     how many times longer 100x takes than 10x (pages grow about 9.8x)
+    peak at 100x: M MB     the largest process's peak memory
 """
 
 from __future__ import annotations
@@ -36,16 +35,19 @@ sys.path.insert(0, str(ROOT))
 
 from generator.content.check import check
 
-# Runs `leap build` in this child process and reports the peak memory of its largest process.
+# Runs `leap build` in this child process, through the engine's own build(), and reports the peak
+# memory of the largest process: this one, or a builder's it waited for.
 CHILD = """
 import json, resource, sys
-from generator.cli import main
+from pathlib import Path
+from generator.build import Options, build
 try:
-    main(["build", "-f", sys.argv[1]], standalone_mode=False)
+    build(Options(Path(sys.argv[1]), engine=sys.argv[2]))
 finally:
     peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     print(json.dumps({"peak_mb": peak / 1024}), file=sys.stderr)
 """
+ENGINES = ("mkdocs", "zensical")
 
 
 def synthesize(target: Path, copies: int) -> None:
@@ -81,46 +83,48 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, st
     return elapsed, result.stderr
 
 
-def measure(copies: int, work: Path) -> dict[str, float]:
-    project = work / f"x{copies}"
+def measure(copies: int, work: Path, engine: str) -> dict[str, float]:
+    project = work / f"x{copies}-{engine}"
     synthesize(project / "content", copies)
     (project / "docs").mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    leap, log = timed([sys.executable, "-c", CHILD, "mkdocs.yml"], project, env)
+    seconds, log = timed([sys.executable, "-c", CHILD, "mkdocs.yml", engine], project, env)
     peak = json.loads(log.strip().splitlines()[-1])["peak_mb"]
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
     size_mb = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file()) / 1e6
-    shutil.rmtree(project / "site")
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    zensical, _ = timed([sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"], project, env)
-    return {"pages": pages, "leap": leap, "zensical": zensical, "peak_mb": peak, "site_mb": size_mb}
+    shutil.rmtree(project)
+    return {"pages": pages, "seconds": seconds, "peak_mb": peak, "site_mb": size_mb}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="only 1x and 10x")
-    sizes = [1, 10] if parser.parse_args().quick else [1, 10, 30]
+    sizes = [1, 10] if parser.parse_args().quick else [1, 10, 100]
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}"
     )
-    print(
-        f"{'size':>5} {'pages':>6} {'leap build s':>13} {'zensical s':>11} {'leap/zensical':>14} "
-        f"{'leap vs 1x':>11} {'peak MB':>8} {'site MB':>8}"
-    )
-    results: dict[int, dict[str, float]] = {}
+    print(f"{'size':>5} {'builder':>9} {'pages':>6} {'build s':>8} {'vs 10x':>7} {'peak MB':>8} {'site MB':>8}")
+    results: dict[tuple[int, str], dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as work:
         for copies in sizes:
-            r = results[copies] = measure(copies, Path(work))
+            for engine in ENGINES:
+                r = results[copies, engine] = measure(copies, Path(work), engine)
+                base = results.get((10, engine))
+                growth = f"{r['seconds'] / base['seconds']:>6.1f}x" if base else f"{'':>7}"
+                print(
+                    f"{copies:>4}x {engine:>9} {int(r['pages']):>6} {r['seconds']:>8.2f} {growth} "
+                    f"{r['peak_mb']:>8.0f} {r['site_mb']:>8.1f}",
+                    flush=True,
+                )
+    if 100 in sizes:
+        for engine in ENGINES:
+            growth = results[100, engine]["seconds"] / results[10, engine]["seconds"]
             print(
-                f"{copies:>4}x {int(r['pages']):>6} {r['leap']:>13.2f} {r['zensical']:>11.2f} "
-                f"{r['leap'] / r['zensical']:>14.2f} {r['leap'] / results[1]['leap']:>10.1f}x "
-                f"{r['peak_mb']:>8.0f} {r['site_mb']:>8.1f}",
-                flush=True,
+                f"{engine}: growth 100x/10x: {growth:.1f} (target <= 10.5); peak at 100x: "
+                f"{results[100, engine]['peak_mb']:.0f} MB (target <= 600)"
             )
-    print(f"growth leap 10x/1x: {results[10]['leap'] / results[1]['leap']:.1f}")
-    print(f"ratio leap/zensical at 10x: {results[10]['leap'] / results[10]['zensical']:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Benchmark: under `leap serve`, the time from saving a content file to the reloaded page.
 
-    python benchmarks/serve_reload.py [--runs 5]
+    python benchmarks/serve_reload.py [--runs 5] [--size 10] [--engine mkdocs|zensical]
 
-It copies the project to a temporary folder, starts `leap serve` there, opens a trait page in
+It makes a project of the shipped guide copied ``--size`` times (as benchmarks/run.py does: 10x
+by default, about 750 pages), starts `leap serve` there, opens a trait page in
 headless Chromium (Debian's, through Playwright), then saves an edit into that trait's YAML file
 and waits until the browser shows it. That covers noticing the change, regenerating the pages,
 rebuilding what changed and the live-reload in the page. Two kinds of edit, each run in turn:
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import socket
 import statistics
@@ -26,18 +26,23 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.run import synthesize
 from generator.paper.pdf import CHROMIUM, CHROMIUM_ARGS
 
 TRAIT = "vision"
-# Each edit: the trait's file text, and a marker to put in it -> the new text.
-EDITS = {
-    "words": lambda text, marker: re.sub(r"(body: \|\n  )", rf"\1Now {marker}. ", text, count=1),
-    "title": lambda text, marker: re.sub(r"^title: .*$", f"title: Vision, {marker}", text, count=1, flags=re.MULTILINE),
+# Each edit: the trait's fields, and a marker to put in them.
+EDITS: dict[str, Callable[[dict[str, Any], str], None]] = {
+    "words": lambda item, marker: item.update(body=f"Now {marker}. {item['body']}"),
+    "title": lambda item, marker: item.update(title=f"Vision, {marker}"),
 }
 
 
@@ -61,18 +66,21 @@ def wait_for(url: str, seconds: float = 60) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument("--size", type=int, default=10, help="copies of the shipped guide")
+    parser.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs")
+    args = parser.parse_args()
+    runs = args.runs
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as work:
         project = Path(work)
-        shutil.copytree(ROOT / "content", project / "content")
+        synthesize(project / "content", args.size)
         (project / "docs").mkdir()
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         port = free_port()
         env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
         server = subprocess.Popen(
-            [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}", "--engine", args.engine],
             cwd=project,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -89,12 +97,13 @@ def main() -> None:
                 page = browser.new_page()
                 page.goto(url)
                 print(f"{'run':>3} {'edit':>6} {'save to reloaded page, s':>25}")
-                text = original
+                item = yaml.safe_load(original)
                 for run in range(1, runs + 1):
                     for kind, edit in EDITS.items():
                         time.sleep(2.5)  # let the previous rebuild settle
                         marker = f"{kind} edit {run}"
-                        text = edit(text, marker)
+                        edit(item, marker)
+                        text = yaml.safe_dump(item, allow_unicode=True, sort_keys=False)
                         start = time.perf_counter()
                         source.write_text(text, encoding="utf-8")
                         page.wait_for_function(
@@ -110,7 +119,10 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
     for kind, values in timings.items():
-        print(f"median save-to-reload under leap serve, {kind} edit: {statistics.median(values):.2f} s")
+        print(
+            f"median save-to-reload under leap serve --engine {args.engine} at {args.size}x, {kind} edit: "
+            f"{statistics.median(values):.2f} s"
+        )
 
 
 if __name__ == "__main__":
