@@ -16,6 +16,7 @@ import json
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
+from ..content.cells import Cell
 from ..content.graph import Graph
 from ..content.model import FRAMEWORK_ADAPTER, GUIDE_ADAPTER, Item
 from ..content.spreadsheet import header, item_row, to_cell
@@ -67,13 +68,16 @@ def _item_json(item: Item) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    """A field's value as JSON data: prompts, scales and actions as objects, lists as lists."""
+    """A field's value as JSON data: prompts, scales and actions as objects, lists as lists, level
+    cells as a content file writes them."""
+    if isinstance(value, Cell):
+        return value.written()
     if is_dataclass(value) and not isinstance(value, type):
         return {k: v for k, v in asdict(value).items() if v is not None}
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if hasattr(value, "items"):
-        return dict(value)
+        return {key: _plain(v) for key, v in value.items()}
     return value
 
 
