@@ -277,6 +277,8 @@ class Guide:
     """The ways an action can teach, such as experience, exposure and education."""
     sources: Annotated[tuple[OneLine, ...], Field(max_length=30)] = ()
     """Where the ideas come from, one line each. Plain text."""
+    sources_intro: Text | None = None
+    """What the home page says before the sources, such as how the guide uses them. Markdown."""
 
     @property
     def key(self) -> str:
