@@ -83,10 +83,17 @@ def _short_form(cell: str) -> Any:
     return expand
 
 
+def short_form(cell: Any) -> Any:
+    """A cell as written data, in its short form when it names no step: its text or statements."""
+    if isinstance(cell, dict) and set(cell) in ({"text"}, {"statements"}):
+        return next(iter(cell.values()))
+    return cell
+
+
 def cells_of(value: Mapping[str, Any]) -> dict[str, Cell]:
-    """A validated levels field as cells."""
+    """A validated levels field as cells, their text without the blank lines around it."""
     return {
-        level: Cell(getattr(model, "text", ""), tuple(getattr(model, "statements", ())), model.step)
+        level: Cell(getattr(model, "text", "").strip(), tuple(getattr(model, "statements", ())), model.step)
         for level, model in value.items()
     }
 
