@@ -121,7 +121,7 @@ def check_levels(framework: Framework) -> Iterator[tuple[Where, str]]:
                 ("levels", index),
                 f"the shared level '{level.id}' comes after a track's level; shared levels come first",
             )
-        branched = branched or level.track is not None
+        branched = branched or level.track in tracks
     for index, track in enumerate(framework.tracks):
         if not any(level.track == track.id for level in framework.levels):
             yield ("tracks", index), f"no level belongs to the track '{track.id}'"
