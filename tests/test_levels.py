@@ -317,3 +317,27 @@ def test_statements_have_the_limits_the_framework_gives_them(example: Path) -> N
     edit(example / "framework.yaml", "cell: statements, max: 2", "cell: statements")
     edit(example / "framework.yaml", "{name: summary, type: line,", "{name: summary, type: line, cell: markdown,")
     assert problems_for(example) == ["framework.yaml:41: only a levels field has cells"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path", ["capabilities/levels/", "levels/senior-analyst/", "capabilities/framing-questions/", "assessment/"]
+)
+def test_the_levels_pages_have_no_serious_accessibility_problem(browser, site_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_accessibility import AXE
+
+    if not AXE.is_file():
+        pytest.skip("axe-core not installed (tests/test_accessibility.py installs it)")
+    for scheme in ("light", "dark"):
+        page = browser.new_page(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+        page.goto(site_url + path)
+        if path == "assessment/":  # with results showing, as a reader sees them
+            page.select_option("#leap-track", "practice")
+            page.check('input[name="rating:framing-questions"][value="1"]')
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        found = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
+        page.close()
+        serious = [
+            (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found if v["impact"] in ("serious", "critical")
+        ]
+        assert serious == [], (scheme, serious)
