@@ -164,6 +164,7 @@ def test_a_level_page_shows_the_fork(browser, site_url: str) -> None:  # type: i
     page.goto(site_url + "levels/senior-analyst/")
     steps = page.locator(".leap-level-steps").inner_text()
     assert "Next, the tracks branch: Lead Analyst (Expert practice); Analytics Manager (Team leadership)" in steps
+    assert "This level and Analytics Manager, side by side" in steps
     page.get_by_role("link", name="Analytics Manager").first.click()
     assert page.url.endswith("/levels/analytics-manager/")
     assert "Team leadership" in page.locator("article").inner_text()
@@ -202,6 +203,14 @@ def test_results_by_level_quote_what_the_level_aimed_for_asks(browser, site_url:
         "data-stewardship",
         "communicating-insight",
     ]
+    # each leads to the two levels side by side, and back
+    compare = first.get_by_role("link", name="Analyst and Analytics Manager, side by side")
+    assert compare.get_attribute("href").endswith("capabilities/levels/?view=two&a=analyst&b=analytics-manager")
+    compare.click()
+    page.wait_for_url("**/capabilities/levels/**")
+    assert visible_columns(page) == ["analyst", "analytics-manager"]
+    page.go_back()
+    page.locator("#leap-result-rate > li").first.wait_for(timeout=10_000)
     # "Use my results" carries them into the plan
     page.locator('[data-leap-action="use-results"]').click()
     page.wait_for_url("**/worksheets/growth-plan/")

@@ -190,6 +190,15 @@
       (wanted ? wanted.level.title + (wanted.step ? " (" + wanted.step + ")" : "") : "the top level") + "." +
       (wanted && wanted.cell ? " What " + wanted.level.title + " asks here:" : "");
     li.appendChild(p);
+    var grid = document.querySelector("#leap-library [data-grid] a");
+    var chosen = data.levels[answers.ratings[id] - 1];
+    if (wanted && grid && chosen && chosen.id !== wanted.level.id) {
+      var compare = document.createElement("a");
+      compare.href = grid.getAttribute("href") + "?view=two&a=" + chosen.id + "&b=" + wanted.level.id;
+      compare.textContent = chosen.title + " and " + wanted.level.title + ", side by side";
+      p.appendChild(document.createTextNode(" "));
+      p.appendChild(compare);
+    }
     if (wanted && wanted.cell) {
       var quote = document.createElement("blockquote");
       quote.className = "leap-asks";
@@ -377,7 +386,8 @@
     if (!Object.keys(answers.ratings).length) return false;
     var today = window.leapStore.day();
     var history = store.record.assessments.filter(function (h) { return h.date !== today; });
-    history.push({ date: today, ratings: answers.ratings, ticked: answers.ticked, target: answers.target });
+    history.push({ date: today, ratings: answers.ratings, ticked: answers.ticked, target: answers.target,
+                   track: answers.track });
     store.record.assessments = history;
     return store.write();
   }
