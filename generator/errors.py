@@ -13,7 +13,7 @@ import re
 import signal
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Any
 
 import click
@@ -31,13 +31,15 @@ def printable(text: str) -> str:
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str
-    line: int
+    line: int  # in a spreadsheet, the row
+    column: int = field(default=0, kw_only=True)  # in a spreadsheet, the column (from 1); 0: none
     message: str
     warning: bool = False
 
     def __str__(self) -> str:
         prefix = "warning: " if self.warning else ""
-        return printable(f"{self.path}:{self.line}: {prefix}{self.message}")
+        where = f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
+        return printable(f"{where}: {prefix}{self.message}")
 
 
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:

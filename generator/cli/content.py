@@ -1,16 +1,18 @@
-"""`leap check`, `leap new`, `leap init`, `leap schema` and `leap import csv`: the content."""
+"""`leap check`, `leap new`, `leap init`, `leap schema`, `leap import csv` and `leap import matrix`: the content."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
-from ..content.authoring import id_problem, import_csv, new_item
+from ..content.authoring import id_problem, import_csv, import_matrix, new_item
 from ..content.check import check
-from ..content.framework import Framework
+from ..content.framework import FieldSpec, Framework, Kind
 from ..content.load import FRAMEWORK_FILE, SourceDoc, display_path, load_content
+from ..content.matrix import table_of_csv, table_of_xlsx
 from ..content.schema import SCHEMAS, schema_files
 from ..content.starter import starter_files
 from ..content.validate import check_framework_file, framework_of
@@ -134,6 +136,76 @@ def import_csv_command(file: Path, replace: bool, config_file: Path, content_dir
     click.echo(
         f"Imported {len(files)} item(s) into {display_path(content)}/. Run `leap check`, then `leap serve` to see them."
     )
+
+
+@import_group.command("matrix")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--kind", "kind_name", default=None, help="The kind the rows are.  [default: the only kind with levels]")
+@click.option(
+    "--field", "field_name", default=None, help="The levels field the cells go in.  [default: the kind's first]"
+)
+@click.option("--sheet", default=None, help="For a workbook (.xlsx): the sheet to read.  [default: the first]")
+@click.option("--replace", is_flag=True, help="Update the items that exist from their rows.")
+@CONFIG
+@CONTENT
+def import_matrix_command(
+    file: Path,
+    kind_name: str | None,
+    field_name: str | None,
+    sheet: str | None,
+    replace: bool,
+    config_file: Path,
+    content_dir: Path | None,
+) -> None:
+    """Turn a matrix of items by level (one row per item, one column per level, headed by the
+    level's title or id; a ".. step" column per level for its step on the scale) into content
+    files. FILE is a CSV file or an .xlsx workbook. The layout is site/data/<folder>-<field>.csv's."""
+    content = settings_from(config_file, content_dir).content_dir
+    docs, problems = load_content(content)
+    framework = framework_in(content, docs)
+    kind, spec = _levels_field(framework, kind_name, field_name)
+    table = _table(file, sheet)
+    files, found = import_matrix(
+        framework, kind, spec, table, display_path(file), docs, (content, content / SCHEMAS), replace
+    )
+    problems += found
+    if errors_in(problems):
+        raise ContentError(problems)
+    show(problems)
+    create(content, files)
+    click.echo(
+        f"Imported {len(files)} {kind.singular if len(files) == 1 else kind.plural} into {display_path(content)}/. "
+        "Run `leap check`, then `leap serve` to see them."
+    )
+
+
+def _levels_field(framework: Framework, kind_name: str | None, field_name: str | None) -> tuple[Kind, FieldSpec]:
+    """The kind and levels field a matrix fills: named, or the only ones there are."""
+    levelled = [k for k in framework.kinds if k.first("levels")]
+    kind = framework.kind_named(kind_name) if kind_name else (levelled[0] if len(levelled) == 1 else None)
+    if kind is None or not kind.first("levels"):
+        names = ", ".join(k.singular for k in levelled) or "none"
+        raise LeapError(f"name the kind with --kind: one with a levels field (this framework's: {names})")
+    spec = kind.field(field_name) if field_name else kind.first("levels")
+    if spec is None or spec.type != "levels":
+        names = ", ".join(f.name for f in kind.of_type("levels"))
+        raise LeapError(f"'{field_name}' is not a levels field of a {kind.singular} (its levels fields: {names})")
+    return kind, spec
+
+
+def _table(file: Path, sheet: str | None) -> list[list[str]]:
+    """The rows of a CSV file or a workbook's sheet, as text."""
+    shown = display_path(file)
+    try:
+        if file.suffix.lower() == ".xlsx":
+            return table_of_xlsx(file.read_bytes(), sheet)
+        return table_of_csv(file.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ContentError([Problem(shown, 1, "save the spreadsheet as CSV UTF-8, or as an .xlsx workbook")]) from None
+    except (ValueError, csv.Error) as err:
+        raise ContentError([Problem(shown, 1, str(err))]) from None
+    except OSError as err:
+        raise ContentError([Problem(shown, 1, f"cannot read the file: {err.strerror}")]) from None
 
 
 def framework_in(content_dir: Path, docs: list[SourceDoc] | None = None) -> Framework:

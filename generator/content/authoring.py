@@ -15,8 +15,10 @@ from typing import Any
 import yaml
 
 from ..errors import Problem
+from .cells import short_form
 from .framework import FieldSpec, Framework, Kind
-from .load import SourceDoc
+from .load import Loc, SourceDoc
+from .matrix import headers, row_data, slug
 from .model import SLUG_PATTERN
 from .names import reserved_ids
 from .schema import modeline
@@ -185,10 +187,88 @@ def _read_csv(framework: Framework, text: str, shown: str) -> tuple[list[dict[st
     return [dict(zip(columns, row)) for row in body if row], problems
 
 
+def import_matrix(
+    framework: Framework,
+    kind: Kind,
+    spec: FieldSpec,
+    table: list[list[str]],
+    shown: str,
+    content_docs: list[SourceDoc],
+    where: tuple[Path, Path],
+    replace: bool,
+) -> tuple[dict[str, str], list[Problem]]:
+    """The content files a matrix of ``kind``'s items by level describes (``{path under content/:
+    text}``), checked together with the content already there; with ``replace``, a row naming an
+    item that exists updates that item's file. Problems read ``FILE:row:column: message``.
+    ``where``: the content folder and its schemas folder."""
+    if not table or not any(cell.strip() for cell in table[0]):
+        return {}, [Problem(shown, 1, "the first row names the columns, and it is empty", column=1)]
+    found, trouble = headers(framework, kind, table[0])
+    problems = [Problem(shown, 1, message, column=number) for number, message in trouble]
+    if problems:
+        return {}, problems
+    first = next((h.number for h in found if h.name in ("id", "title")), 1)
+    rows: list[SourceDoc] = []
+    for number, cells in enumerate(table[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        data, columns_of, bad = row_data(framework, kind, spec, found, cells)
+        problems += [Problem(shown, number, message, column=column) for column, message in bad]
+        given = next((cells[h.number - 1].strip() for h in found if h.name == "id" and h.number <= len(cells)), "")
+        item_id = given or slug(str(data.get("title", "")))
+        reason = id_problem(framework, item_id) if item_id else "the row has no id and no title"
+        on_disk = next((d for d in content_docs if d.kind == "item" and d.id == item_id), None)
+        reason = reason or _clash(item_id, kind, on_disk, rows, replace)
+        if reason:
+            problems.append(Problem(shown, number, reason, column=first))
+            continue
+        if on_disk is not None and isinstance(on_disk.data, dict):
+            data = {**on_disk.data, **data}
+        else:  # a new item comes where its row is, unless the matrix says
+            data.setdefault("order", len(rows) + 1)
+        lines: dict[Loc, int] = {(): first, **columns_of}
+        rows.append(SourceDoc(f"{shown}:{number}", "item", item_id, data, lines, folder=kind.folder))
+    if problems:
+        return {}, problems
+    imported = {doc.id for doc in rows}
+    existing = [d for d in content_docs if d.kind != "item" or d.id not in imported]
+    _, found_problems = validate_content(existing + rows)
+    problems += [_at_cell(p, shown) for p in found_problems if p.path.startswith(shown + ":") or not p.warning]
+    if any(not p.warning for p in problems):
+        return {}, problems
+    content_dir, schemas = where
+    return {f"{doc.folder}/{doc.id}.yaml": _yaml(framework, doc, content_dir, schemas) for doc in rows}, problems
+
+
+def _at_cell(problem: Problem, shown: str) -> Problem:
+    """A problem the validator found in a row (its path ``FILE:row``, its line the column) at its cell."""
+    if not problem.path.startswith(shown + ":"):
+        return problem
+    row = int(problem.path.rsplit(":", 1)[1])
+    return Problem(shown, row, problem.message, column=problem.line, warning=problem.warning)
+
+
+def _clash(item_id: str, kind: Kind, on_disk: SourceDoc | None, rows: list[SourceDoc], replace: bool) -> str | None:
+    """Why a row may not write the item ``item_id``, if it may not."""
+    twice = next((d for d in rows if d.id == item_id), None)
+    if twice:
+        return f"'{item_id}' is also on row {twice.path.rsplit(':', 1)[1]}"
+    if on_disk is None:
+        return None
+    if on_disk.folder != kind.folder:
+        return f"'{item_id}' is already taken by {on_disk.path}"
+    if not replace:
+        return f"'{item_id}' already exists as {on_disk.path}; use --replace to update it from this row"
+    return None
+
+
 def _yaml(framework: Framework, doc: SourceDoc, content_dir: Path, schemas: Path) -> str:
     kind = next(k for k in framework.kinds if k.folder == doc.folder)
     order = ["title", "order", *(f.name for f in kind.fields), *(r.field for r in framework.relations_of(kind.id))]
     data: dict[str, Any] = {key: doc.data[key] for key in order if key in doc.data}
+    for spec in kind.of_type("levels"):
+        if isinstance(data.get(spec.name), dict):
+            data[spec.name] = {level: short_form(cell) for level, cell in data[spec.name].items()}
     line = modeline(kind.id, (content_dir / kind.folder).resolve().as_posix(), schemas.resolve().as_posix())
     text: str = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096)
     return line + text

@@ -15,17 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, StringConstraints
+from pydantic import Field
 from pydantic.dataclasses import dataclass
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-FIELD_NAME = r"^[a-z][a-z0-9_]*$"
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-FieldName = Annotated[str, StringConstraints(pattern=FIELD_NAME, max_length=40)]
-OneLine = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$")]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000, pattern=r"\S")]
+from .declared import FIELD_NAME, SCHEMA, SLUG_PATTERN, FieldName, OneLine, Slug, Text
+from .levels import Level, Scale, Track, check_levels, ladder, neighbours, ranks
 
-SCHEMA = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # docstrings become editor help
+__all__ = ["FIELD_NAME", "SCHEMA", "SLUG_PATTERN", "FieldName", "Level", "OneLine", "Scale", "Slug", "Text", "Track"]
 
 FieldType = Literal["line", "markdown", "lines", "prompts", "scale", "levels", "action", "tags"]
 # The fields every item has, whatever its kind; a kind declares the rest.
@@ -61,6 +57,16 @@ class FieldSpec:
     """For lines: show them as numbered steps."""
     min: int = 0
     """For lines and prompts: how many entries at least (when present)."""
+    max: Annotated[int, Field(ge=1, le=500)] | None = None
+    """For lines, prompts and statements cells: how many entries at most. Default: no limit, and 30
+    statements in a cell."""
+    cell: Literal["line", "markdown", "statements"] = "line"
+    """For levels: what each level's cell holds. line: one line of plain text; markdown: formatted
+    text of any reasonable length (paragraphs, lists, links); statements: a list of one-line
+    statements. Any cell may also name its step on the framework's scale."""
+    max_length: Annotated[int, Field(ge=1, le=100_000)] | None = None
+    """The most characters a value may have: for levels, each cell (or each statement). Default:
+    300 for a line or a statement, 20,000 for Markdown, 5,000 for a Markdown cell."""
 
 
 @dataclass(frozen=True, config=SCHEMA)
@@ -119,18 +125,6 @@ class Relation:
     """The heading on the target item's page, such as "Habits that build it"."""
     help: OneLine = ""
     """What the field holds, for editors."""
-
-
-@dataclass(frozen=True, config=SCHEMA)
-class Level:
-    """A level, such as a career level: items with a levels field say what they look like at each."""
-
-    id: Slug
-    """How items name the level."""
-    title: OneLine
-    """Its name, as the grid's columns show it."""
-    summary: OneLine = ""
-    """What the level means, in one line."""
 
 
 @dataclass(frozen=True, config=SCHEMA)
@@ -230,14 +224,36 @@ class Framework:
     """The kinds of item, in learning order."""
     relations: Annotated[tuple[Relation, ...], Field(max_length=40)] = ()
     """How items of the kinds relate."""
-    levels: Annotated[tuple[Level, ...], Field(max_length=20)] = ()
-    """Levels, such as career levels, if items describe themselves per level."""
+    levels: Annotated[tuple[Level, ...], Field(max_length=40)] = ()
+    """Levels, such as career levels, if items describe themselves per level: the levels every
+    track shares first, then each track's own."""
+    tracks: Annotated[tuple[Track, ...], Field(max_length=8)] = ()
+    """The tracks the levels branch into, such as individual contributor and people manager."""
+    scale: Scale | None = None
+    """The steps a level cell can name (the proficiency it expects, say), lowest first."""
     assessment: Assessment | None = None
     """The self-assessment, if the guide has one."""
     matrices: Annotated[tuple[Matrix, ...], Field(max_length=10)] = ()
     """Pages that cross two kinds along a relation."""
     worksheets: Annotated[tuple[Worksheet, ...], Field(max_length=20)] = ()
     """The cross-cutting worksheets, in workbook order within their place."""
+
+    def level(self, level_id: str) -> Level:
+        return next(level for level in self.levels if level.id == level_id)
+
+    def rank(self, level: Level) -> int:
+        """The level's place on its own ladder, from 1 (see :mod:`generator.content.levels`)."""
+        return ranks(self.levels, self.tracks)[level.id]
+
+    def ladder(self, track_id: str | None) -> tuple[Level, ...]:
+        return ladder(self.levels, track_id)
+
+    def neighbours(self, level: Level) -> tuple[tuple[Level, ...], tuple[Level, ...]]:
+        """The levels just below and just above, both tracks' at a fork."""
+        return neighbours(self.levels, level)
+
+    def track(self, track_id: str | None) -> Track | None:
+        return next((t for t in self.tracks if t.id == track_id), None)
 
     def kind(self, kind_id: str) -> Kind:
         return next(k for k in self.kinds if k.id == kind_id)
@@ -285,6 +301,8 @@ def check_framework(framework: Framework) -> Iterator[tuple[tuple[str | int, ...
                 yield ("kinds", i, "fields", j, "name"), f"'{spec.name}' is a field every item has; do not declare it"
             if spec.role and spec.type != "line":
                 yield ("kinds", i, "fields", j, "role"), f"a {spec.role} field must be of type line"
+            if spec.cell != "line" and spec.type != "levels":
+                yield ("kinds", i, "fields", j, "cell"), "only a levels field has cells"
         for role in ("summary", "statement"):
             if sum(f.role == role for f in kind.fields) > 1:
                 yield ("kinds", i, "fields"), f"kind '{kind.id}' has more than one {role} field"
@@ -300,6 +318,7 @@ def check_framework(framework: Framework) -> Iterator[tuple[tuple[str | int, ...
     yield from _unique(levels, "level")
     if any(k.of_type("levels") for k in framework.kinds) and not framework.levels:
         yield ("kinds",), "a kind has a levels field, but the framework declares no levels"
+    yield from check_levels(framework)
     if framework.assessment:
         yield from _check_assessment(framework, framework.assessment, kinds)
     relations = {r.field for r in framework.relations}

@@ -28,6 +28,7 @@ from pydantic import (
 )
 from pydantic.dataclasses import dataclass as schema_class
 
+from .cells import cells_of, levels_annotation
 from .framework import SCHEMA, SLUG_PATTERN, FieldSpec, Framework, Kind, OneLine, Slug, Text
 from .programme import Programme
 
@@ -117,10 +118,23 @@ _ANNOTATIONS: dict[str, Any] = {
     "lines": tuple[OneLine, ...],
     "prompts": tuple[_or_text("text", PromptSpec, OneLine), ...],  # type: ignore[misc]
     "scale": Scale,
-    "levels": dict[Slug, OneLine],
     "action": _or_text("do", Action, Text),
     "tags": Tags,
 }
+
+
+def _annotation(spec: FieldSpec) -> Any:
+    """What a field holds, as pydantic checks it, with the limits the framework declares."""
+    if spec.type == "levels":
+        return levels_annotation(spec)
+    annotation = _ANNOTATIONS[spec.type]
+    if spec.max_length and spec.type in ("line", "markdown", "lines"):
+        pattern = r"\S" if spec.type == "markdown" else r"^[^\n]*\S[^\n]*$"
+        text = Annotated[str, StringConstraints(min_length=1, max_length=spec.max_length, pattern=pattern)]
+        annotation = tuple[text, ...] if spec.type == "lines" else text
+    if spec.type in ("lines", "prompts") and (spec.min or spec.max):
+        annotation = Annotated[annotation, Field(min_length=spec.min, max_length=spec.max)]
+    return annotation
 
 
 @functools.cache
@@ -133,9 +147,7 @@ def item_adapter(framework: Framework, kind_id: str) -> TypeAdapter[Any]:
         "f_order": (int, Field(0, alias="order", description="Where it comes in its section: lower numbers first.")),
     }
     for spec in kind.fields:
-        annotation = _ANNOTATIONS[spec.type]
-        if spec.type in ("lines", "prompts") and spec.min:
-            annotation = Annotated[annotation, Field(min_length=spec.min)]
+        annotation = _annotation(spec)
         default: Any = ... if spec.required else None
         fields[f"f_{spec.name}"] = (
             annotation if spec.required else annotation | None,
@@ -182,7 +194,7 @@ def item_from(framework: Framework, kind: Kind, item_id: str, model: BaseModel) 
         if spec and spec.type == "prompts":
             value = tuple(prompt_of(p) for p in value)
         elif spec and spec.type == "levels":
-            value = MappingProxyType(dict(value))
+            value = MappingProxyType(cells_of(value))
         values[name] = value
     summary = kind.with_role("summary")
     return Item(
@@ -265,6 +277,8 @@ class Guide:
     """The ways an action can teach, such as experience, exposure and education."""
     sources: Annotated[tuple[OneLine, ...], Field(max_length=30)] = ()
     """Where the ideas come from, one line each. Plain text."""
+    sources_intro: Text | None = None
+    """What the home page says before the sources, such as how the guide uses them. Markdown."""
 
     @property
     def key(self) -> str:

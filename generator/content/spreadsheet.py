@@ -1,8 +1,9 @@
 """Items as spreadsheet rows, both ways: the layout of ``data/items.csv`` and of `leap import csv`.
 
 One row per item and one column per field of the framework's kinds (a scale, levels or action
-field spreads over one column per part: ``anchors_low``, ``anchors_middle``...). A cell holding a
-list has one entry per line; a list of ids may also be separated by commas. Columns that do not
+field spreads over one column per part: ``anchors_low``, ``anchors_middle``...; a levels field has
+a column per level, and one per level for its step when the framework has a scale). A cell holding
+a list (statements too) has one entry per line; a list of ids may also be separated by commas. Columns that do not
 apply to a row's type stay empty. Pure: rows in, rows out; reading and writing files is the
 caller's business.
 """
@@ -30,6 +31,7 @@ class Column:
     form: str  # text | int | lines | prompts | ids | part
     kinds: frozenset[str]
     part: str = ""
+    cell: str = ""  # for a level's column: what its cells hold (line, markdown or statements)
 
 
 def columns(framework: Framework) -> tuple[Column, ...]:
@@ -41,13 +43,13 @@ def columns(framework: Framework) -> tuple[Column, ...]:
         "order": Column("order", "order", "int", everyone),
     }
 
-    def add(name: str, field: str, form: str, kind: str, part: str = "") -> None:
-        if name in found and (found[name].field, found[name].form) == (field, form):
-            found[name] = Column(name, field, form, found[name].kinds | {kind}, part)
+    def add(name: str, field: str, form: str, kind: str, part: str = "", cell: str = "") -> None:
+        if name in found and (found[name].field, found[name].form, found[name].cell) == (field, form, cell):
+            found[name] = Column(name, field, form, found[name].kinds | {kind}, part, cell)
         elif name in found:  # the same name, another type: a column of its own
-            add(f"{name}.{kind}", field, form, kind, part)
+            add(f"{name}.{kind}", field, form, kind, part, cell)
         else:
-            found[name] = Column(name, field, form, frozenset({kind}), part)
+            found[name] = Column(name, field, form, frozenset({kind}), part, cell)
 
     for kind in framework.kinds:
         for spec in kind.fields:
@@ -56,7 +58,9 @@ def columns(framework: Framework) -> tuple[Column, ...]:
                     add(f"{spec.name}_{part}", spec.name, "scale", kind.id, part)
             elif spec.type == "levels":
                 for level in framework.levels:
-                    add(f"{spec.name}_{level.id}", spec.name, "levels", kind.id, level.id)
+                    add(f"{spec.name}_{level.id}", spec.name, "levels", kind.id, level.id, spec.cell)
+                    if framework.scale:
+                        add(f"{spec.name}_{level.id}_step", spec.name, "step", kind.id, level.id)
             elif spec.type == "action":
                 add(spec.name, spec.name, "action", kind.id, "do")
                 for part in _ACTION_PARTS:
@@ -87,8 +91,9 @@ def _cell(column: Column, value: Any) -> str:
     if column.form in ("scale", "action"):
         part = getattr(value, column.part)
         return "" if part is None else str(part)
-    if column.form == "levels":
-        return str(value.get(column.part, ""))
+    if column.form in ("levels", "step"):
+        cell = value.get(column.part)
+        return "" if cell is None else (cell.plain if column.form == "levels" else cell.step or "")
     if column.form == "prompts":
         return "\n".join(_prompt_line(prompt) for prompt in value)
     if column.form == "lines":
@@ -145,12 +150,12 @@ def row_doc(framework: Framework, row: dict[str, str], shown: str, number: int) 
             if raw.strip():
                 problems.append(f"column '{column.name}' does not apply to a {kind.singular}; leave it empty")
         else:
-            _read_cell(column, raw, data)
+            read_cell(column, raw, data)
     lines: dict[Loc, int] = {(): number}
     return SourceDoc(shown, "item", item_id, data, lines, folder=kind.folder), problems
 
 
-def _read_cell(column: Column, raw: str, data: dict[str, Any]) -> None:
+def read_cell(column: Column, raw: str, data: dict[str, Any]) -> None:
     """Put a cell's value where the item's file would have it."""
     cell = raw.strip()
     if column.form == "ids":
@@ -163,13 +168,30 @@ def _read_cell(column: Column, raw: str, data: dict[str, Any]) -> None:
         data[column.field] = [line.strip() for line in cell.splitlines() if line.strip()]
     elif column.form == "prompts":
         data[column.field] = [_prompt_value(line.strip()) for line in cell.splitlines() if line.strip()]
-    elif column.form in ("scale", "levels", "action"):
+    elif column.form in ("levels", "step"):
+        data.setdefault(column.field, {}).setdefault(column.part, {}).update(level_cell(column, raw))
+    elif column.form in ("scale", "action"):
         value: str | int = raw if column.part == "do" else cell
         if column.part == "minutes" and re.fullmatch(r"\d{1,6}", cell):
             value = int(cell)
         data.setdefault(column.field, {})[column.part] = value
     else:
         data[column.field] = raw  # as typed, so a Markdown body keeps its line breaks
+
+
+def level_cell(column: Column, raw: str) -> dict[str, Any]:
+    """A level's cell, or its step, as a content file writes it (before its short form)."""
+    if column.form == "step":
+        return {"step": raw.strip()}
+    if column.cell == "statements":
+        return {"statements": statements(raw)}
+    return {"text": raw.strip() if column.cell != "markdown" else raw.strip("\n").rstrip()}
+
+
+def statements(raw: str) -> list[str]:
+    """A cell's statements, one a line; a bullet or number before one is the spreadsheet's, not its."""
+    lines = (re.sub(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+", "", line).strip() for line in raw.splitlines())
+    return [line for line in lines if line]
 
 
 def _prompt_value(line: str) -> Any:

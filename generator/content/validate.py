@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..errors import Problem, errors_in
+from .cells import cell_problems
 from .framework import Framework, Kind, check_framework
 from .load import FRAMEWORK_FILE, Loc, SourceDoc, parse_yaml
 from .model import (
@@ -192,6 +193,8 @@ def _in_data(loc: Loc, data: Any) -> Loc:
         elif isinstance(here, dict):
             kept.append(part)  # a missing or unknown field: its name is the point
             break
+        elif isinstance(part, str):
+            continue  # the key of a value written in its short form (a question as its text)
         else:
             break
     return tuple(kept)
@@ -272,7 +275,6 @@ def _check_references(
     """Every relation names an existing item of the right kind, once; every level and action mode
     is declared; the guide names existing items and worksheets. ``known`` maps every id that has
     a file to its kind."""
-    levels = {level.id for level in framework.levels}
     modes = {mode.id for mode in guide.action_modes} if guide else set()
     problems = []
     for item, doc in items.values():
@@ -287,16 +289,8 @@ def _check_references(
                     )
                 seen.add(other)
         kind = framework.kind(item.kind)
-        for spec in kind.of_type("levels"):
-            for level in item.get(spec.name, {}):
-                if level not in levels:
-                    problems.append(
-                        Problem(
-                            doc.path,
-                            doc.line_of((spec.name, level)),
-                            f"'{spec.name}': unknown level '{level}'" + _did_you_mean(level, sorted(levels)),
-                        )
-                    )
+        for where, message in cell_problems(framework, kind, item.fields):
+            problems.append(Problem(doc.path, doc.line_of(where), message))
         for spec in kind.of_type("action"):
             action = item.get(spec.name)
             if action is not None and action.mode is not None and action.mode not in modes:

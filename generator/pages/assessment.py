@@ -51,17 +51,39 @@ def assessment_data(graph: Graph) -> dict[str, Any]:
             "plural": kind.plural,
             "items": [_entry(graph, item, role, assessment.rate, assessment.tick) for item in content.of_kind(kind_id)],
         }
+    by_level = assessment.by == "level"
+    top = {role: TOP[role] for role in roles}
+    if by_level:  # every rated item below the level aimed for is shown, with what that level asks
+        top["rate"] = len(roles["rate"]["items"])
+        _add_steps(framework, rated, roles["rate"]["items"], content)
     return {
         "by": assessment.by,
-        "max": 5 if assessment.by == "scale" else len(framework.levels),
-        "levels": [{"id": level.id, "title": level.title} for level in framework.levels]
-        if assessment.by == "level"
+        "max": max((framework.rank(level) for level in framework.levels), default=1) if by_level else 5,
+        "levels": [
+            {"id": level.id, "title": level.title, "rank": framework.rank(level), "track": level.track}
+            for level in framework.levels
+        ]
+        if by_level
         else [],
+        "tracks": [{"id": track.id, "title": track.title} for track in framework.tracks] if by_level else [],
         "rated_folder": rated.folder,
-        "top": {role: TOP[role] for role in roles},
+        "top": top,
         "weights": {role: list(WEIGHTS[role]) for role in WEIGHTS if role in roles},
         "roles": roles,
     }
+
+
+def _add_steps(framework: Framework, rated: Any, entries: list[dict[str, Any]], content: Any) -> None:
+    """Each rated item's step at each level, by the scale's step title, where its cells name one."""
+    spec = rated.first("levels")
+    if framework.scale is None or spec is None:
+        return
+    titles = {step.id: step.title for step in framework.scale.steps}
+    for entry in entries:
+        cells = content.by_id[entry["id"]].get(spec.name, {})
+        steps = {level: titles[cell.step] for level, cell in cells.items() if cell.step}
+        if steps:
+            entry["steps"] = steps
 
 
 def _entry(graph: Graph, item: Any, role: str, rate: str, tick: str | None) -> dict[str, Any]:
@@ -77,15 +99,20 @@ def _entry(graph: Graph, item: Any, role: str, rate: str, tick: str | None) -> d
 
 
 def rank(
-    data: Mapping[str, Any], ratings: Mapping[str, int], ticked: set[str] | list[str], target: int | None = None
+    data: Mapping[str, Any],
+    ratings: Mapping[str, int],
+    ticked: set[str] | list[str],
+    target: int | None = None,
+    track: str | None = None,
 ) -> dict[str, list[str]]:
     """The ids to show, best first, keyed by each role's kind folder (for our guide:
-    ``{"barriers": [...], "strategies": [...], "shifts": [...]}``). With no recommended kind,
-    the rated kind's lowest-rated items are given instead. ``target`` is the level aimed for."""
+    ``{"barriers": [...], "strategies": [...], "shifts": [...]}``). With no recommended kind, or
+    when rating by level, the rated kind's lowest-rated items are given too. ``target`` is the
+    level aimed for (its place in the framework's levels, from 1), ``track`` the reader's track."""
     if not data:
         return {}
     roles, top = data["roles"], data["top"]
-    need = _needs(data, ratings, target)
+    need = _needs(data, ratings, target, track)
     result: dict[str, list[str]] = {}
     weight: dict[str, float] = {}
     if "tick" in roles:
@@ -103,21 +130,39 @@ def rank(
             result[roles[role]["key"]] = _recommend(
                 roles[role]["items"], need, weight, data["weights"][role], first if role == "recommend" else None
             )[: top[role]]
-    if "recommend" not in roles:  # sorted() is stable: ties stay in learning order
+    if "recommend" not in roles or data["by"] == "level":  # sorted() is stable: ties stay in learning order
         lowest = sorted((e["id"] for e in roles["rate"]["items"] if need[e["id"]] > 0), key=lambda i: -need[i])
         result[roles["rate"]["key"]] = lowest[: top["rate"]]
     return result
 
 
-def _needs(data: Mapping[str, Any], ratings: Mapping[str, int], target: int | None) -> dict[str, float]:
-    """Each rated item's need, 0 to 1: how far the rating is below the top (or below the level aimed for)."""
+def _needs(
+    data: Mapping[str, Any], ratings: Mapping[str, int], target: int | None, track: str | None
+) -> dict[str, float]:
+    """Each rated item's need, 0 to 1: how far the rating is below the top (or below the level
+    aimed for). By level, a distance counts in ranks: places on a track's own ladder."""
     top = data["max"]
-    aim = top if target is None else target
+    aim = _aim(data, target, track)
     need = {}
     for entry in data["roles"]["rate"]["items"]:
-        value = ratings.get(entry["id"])
+        value = _rank_of(data, ratings.get(entry["id"]))
         need[entry["id"]] = max(0, aim - value) / (top - 1) if value and top > 1 else 0.0
     return need
+
+
+def _rank_of(data: Mapping[str, Any], value: int | None) -> int:
+    """A rating's rank: the value itself on a scale; by level, the level's rank (0: no such level)."""
+    if not value or data["by"] != "level":
+        return value or 0
+    return int(data["levels"][value - 1]["rank"]) if 1 <= value <= len(data["levels"]) else 0
+
+
+def _aim(data: Mapping[str, Any], target: int | None, track: str | None) -> int:
+    """The rank aimed for: the target level's, or the top of the reader's track (or of all)."""
+    if target and _rank_of(data, target):
+        return _rank_of(data, target)
+    ranks = [int(lv["rank"]) for lv in data["levels"] if track and lv["track"] in (None, track)]
+    return max(ranks, default=int(data["max"]))
 
 
 def _recommend(

@@ -35,6 +35,8 @@ def site_nav(content: Content) -> list[Any]:
             kind.name, [_entry(item.title, pages.page_of(framework, item)) for item in content.of_kind(kind.id)]
         )
         nav.append({safe.attribute(kind.name): intro + items})
+    if framework.levels and any(kind.first("levels") for kind in framework.kinds):
+        nav.append({"Levels": [_entry(level.title, pages.level_page(level)) for level in framework.levels]})
     nav.append({"Worksheets": [pages.WORKSHEET_INDEX, *_worksheets(content)]})
     nav.append(_entry("My journal", pages.JOURNAL))
     nav += [_entry(matrix.title, pages.matrix_page(matrix.id)) for matrix in framework.matrices]

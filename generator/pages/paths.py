@@ -7,7 +7,7 @@ Items live in their kind's folder (``traits/vision.md``), their worksheets under
 
 from __future__ import annotations
 
-from ..content.framework import Framework, Kind, Worksheet
+from ..content.framework import Framework, Kind, Level, Worksheet
 from ..content.model import Item
 
 WORKSHEETS = "worksheets"
@@ -42,6 +42,11 @@ def sheet_path(sheet: Worksheet) -> str:
 def levels_page(kind: Kind) -> str:
     """The grid of a kind's items by level."""
     return f"{kind.folder}/levels.md"
+
+
+def level_page(level: Level) -> str:
+    """One level: every item's cell at that level, and the levels around it."""
+    return f"levels/{level.id}.md"
 
 
 def matrix_page(matrix_id: str) -> str:

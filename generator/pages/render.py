@@ -125,6 +125,9 @@ def render_pages(
                     items=content.of_kind(kind.id),
                 )
             )
+    levelled = [kind for kind in framework.kinds if kind.first("levels")]
+    for level in framework.levels if levelled else ():
+        out.append(render("level.md.j2", pages.level_page(level), level=level, kinds=levelled))
     for sheet in framework.worksheets:
         out.append(render(f"sheet_{sheet.type}.md.j2", pages.sheet_path(sheet), sheet=sheet))
     for item in content.items:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import posixpath
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import jinja2
@@ -51,6 +53,13 @@ def _label(text: str) -> Markup:
     """A heading used as a label before a value: "From" becomes "From:"; "Ready?" stays."""
     text = text.rstrip()
     return Markup(safe.plain(text if text[-1:] in "?:!." else text + ":"))
+
+
+def _runs(levels: Any) -> list[SimpleNamespace]:
+    """Levels in runs of one track (None: shared), in their order, for the grid's header."""
+    return [
+        SimpleNamespace(track=track, levels=list(run)) for track, run in itertools.groupby(levels, lambda lv: lv.track)
+    ]
 
 
 def theme_cache() -> FileSystemBytecodeCache | None:
@@ -105,5 +114,6 @@ def make_environment() -> Environment:
     env.filters["label"] = _label
     env.filters["verbatim"] = _verbatim
     env.filters["count"] = lambda n, word: Markup(f"{n} {word}{'' if n == 1 else 's'}")
+    env.filters["groupby_track"] = _runs
     env.globals.update(zip=zip, link_to=link_to)
     return env

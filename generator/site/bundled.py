@@ -15,7 +15,8 @@ FOLDER = "assets/leap"
 STYLESHEETS = (f"{FOLDER}/leap.css", f"{FOLDER}/print.css")
 # In the order the pages load them: the store first, since the others use it.
 SCRIPTS = tuple(
-    f"{FOLDER}/{name}" for name in ("store.js", "worksheets.js", "plan.js", "assessment.js", "journal.js", "a11y.js")
+    f"{FOLDER}/{name}"
+    for name in ("store.js", "worksheets.js", "plan.js", "assessment.js", "journal.js", "levels.js", "a11y.js")
 )
 POLYFILLS = (f"{FOLDER}/vendor/iframe-worker/shim.js",)
 

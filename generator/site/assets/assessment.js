@@ -9,12 +9,28 @@
     return values.length ? values.reduce(function (total, v) { return total + v; }, 0) / values.length : 0;
   }
 
-  function needs(data, ratings, target) {
+  /* A rating's rank: the value itself on a scale; by level, the level's place on its track's ladder. */
+  function rankOf(data, value) {
+    value = Number(value || 0);
+    if (!value || data.by !== "level") return value;
+    return value >= 1 && value <= data.levels.length ? data.levels[value - 1].rank : 0;
+  }
+
+  /* The rank aimed for: the target level's, or the top of the reader's track (or of all). */
+  function aimOf(data, target, track) {
+    if (target && rankOf(data, target)) return rankOf(data, target);
+    var ranks = (data.levels || []).filter(function (level) {
+      return track && (level.track === null || level.track === track);
+    }).map(function (level) { return level.rank; });
+    return ranks.length ? Math.max.apply(null, ranks) : data.max;
+  }
+
+  function needs(data, ratings, target, track) {
     var top = data.max;
-    var aim = target === null || target === undefined ? top : Number(target);
+    var aim = aimOf(data, target, track);
     var need = {};
     data.roles.rate.items.forEach(function (entry) {
-      var value = Number(ratings[entry.id] || 0);
+      var value = rankOf(data, ratings[entry.id]);
       need[entry.id] = value && top > 1 ? Math.max(0, aim - value) / (top - 1) : 0;
     });
     return need;
@@ -37,10 +53,10 @@
   }
 
   /* The ranking rule: see "How we rank" on the page, and generator/assessment.py. */
-  function rank(data, ratings, ticked, target) {
+  function rank(data, ratings, ticked, target, track) {
     if (!data || !data.roles) return {};
     var roles = data.roles, top = data.top, result = {}, weight = {};
-    var need = needs(data, ratings, target);
+    var need = needs(data, ratings, target, track);
     if (roles.tick) {
       var base = {}, order = {};
       roles.tick.items.forEach(function (entry, index) {
@@ -60,7 +76,7 @@
       result[roles[role].key] = recommend(roles[role].items, need, weight, data.weights[role],
                                           role === "recommend" && shown.length ? shown[0] : null).slice(0, top[role]);
     });
-    if (!roles.recommend) {
+    if (!roles.recommend || data.by === "level") {
       var position = {};
       roles.rate.items.forEach(function (e, i) { position[e.id] = i; });
       result[roles.rate.key] = roles.rate.items.map(function (e) { return e.id; })
@@ -71,19 +87,20 @@
     return result;
   }
 
-  window.leapAssessment = { rank: rank };
+  window.leapAssessment = { rank: rank, aim: aimOf };
 
   /* ---- the page ---- */
 
   function read(store) {
-    var answers = store.answers("assessment"), ratings = {}, ticked = [], target = null;
+    var answers = store.answers("assessment"), ratings = {}, ticked = [], target = null, track = null;
     Object.keys(answers).forEach(function (name) {
       var parts = name.split(":");
       if (parts[0] === "rating") ratings[parts[1]] = Number(answers[name].value);
       if (parts[0] === "tick" && answers[name].value === true) ticked.push(parts[1]);
       if (name === "target" && answers[name].value) target = Number(answers[name].value);
+      if (name === "track" && answers[name].value) track = String(answers[name].value);
     });
-    return { ratings: ratings, ticked: ticked, target: target };
+    return { ratings: ratings, ticked: ticked, target: target, track: track };
   }
 
   function byId(items, id) { return items.filter(function (item) { return item.id === id; })[0]; }
@@ -145,10 +162,69 @@
     list.replaceChildren.apply(list, ids.map(function (id) { return note(copyOf(role, id), explain(id)); }));
   }
 
+  /* The level aimed for: the one chosen, or the top of the reader's track (or the last level). */
+  function aimedLevel(data, answers) {
+    if (data.by !== "level") return null;
+    if (answers.target && data.levels[answers.target - 1]) return data.levels[answers.target - 1];
+    var own = data.levels.filter(function (level) {
+      return !answers.track || level.track === null || level.track === answers.track;
+    });
+    return own[own.length - 1] || null;
+  }
+
+  /* What the level aimed for asks of a rated item: its cell, copied from the form, and its step. */
+  function asks(data, answers, id) {
+    var level = aimedLevel(data, answers);
+    if (!level) return null;
+    var entry = byId(data.roles.rate.items, id);
+    var cell = document.getElementById("leap-cell-" + id + "-" + level.id);
+    return { level: level, step: (entry.steps || {})[level.id] || "", cell: cell };
+  }
+
+  function gapNote(data, answers, id) {
+    var li = note(copyOf("rate", id), "");
+    var wanted = asks(data, answers, id);
+    var p = document.createElement("p");
+    p.className = "leap-why";
+    p.textContent = "You chose " + ratingName(data, answers.ratings[id]) + "; you aim for " +
+      (wanted ? wanted.level.title + (wanted.step ? " (" + wanted.step + ")" : "") : "the top level") + "." +
+      (wanted && wanted.cell ? " What " + wanted.level.title + " asks here:" : "");
+    li.appendChild(p);
+    var grid = document.querySelector("#leap-library [data-grid] a");
+    var chosen = data.levels[answers.ratings[id] - 1];
+    if (wanted && grid && chosen && chosen.id !== wanted.level.id) {
+      var compare = document.createElement("a");
+      compare.href = grid.getAttribute("href") + "?view=two&a=" + chosen.id + "&b=" + wanted.level.id;
+      compare.textContent = chosen.title + " and " + wanted.level.title + ", side by side";
+      p.appendChild(document.createTextNode(" "));
+      p.appendChild(compare);
+    }
+    if (wanted && wanted.cell) {
+      var quote = document.createElement("blockquote");
+      quote.className = "leap-asks";
+      wanted.cell.childNodes.forEach(function (child) { quote.appendChild(child.cloneNode(true)); });
+      li.appendChild(quote);
+    }
+    return li;
+  }
+
+  function gaps(data, answers, ranked) {
+    if (data.by !== "level") return [];
+    return (ranked[data.roles.rate.key] || []).map(function (id) {
+      var wanted = asks(data, answers, id);
+      return { id: id, title: byId(data.roles.rate.items, id).title, chose: ratingName(data, answers.ratings[id]),
+               level: wanted ? wanted.level.title : "", step: wanted ? wanted.step : "",
+               asks: wanted && wanted.cell ? wanted.cell.textContent.replace(/\s+/g, " ").trim() : "" };
+    });
+  }
+
   function results(data, answers, ranked) {
     var roles = data.roles, tickShown = roles.tick ? ranked[roles.tick.key] : [];
+    var level = aimedLevel(data, answers);
     return {
       date: window.leapStore.day(),
+      aim: level ? level.title : "",
+      gaps: gaps(data, answers, ranked),
       tick: roles.tick ? titles(roles.tick.items, tickShown) : [],
       recommend: roles.recommend ? ranked[roles.recommend.key].map(function (id) {
         var entry = byId(roles.recommend.items, id);
@@ -163,8 +239,9 @@
 
   function render(data, store, plan) {
     var answers = read(store);
-    var ranked = rank(data, answers.ratings, answers.ticked, answers.target);
-    var roles = data.roles, need = needs(data, answers.ratings, answers.target);
+    var ranked = rank(data, answers.ratings, answers.ticked, answers.target, answers.track);
+    var roles = data.roles, need = needs(data, answers.ratings, answers.target, answers.track);
+    showTrack(answers.track);
     var rated = Object.keys(answers.ratings).length;
     document.getElementById("leap-progress-bar").value = rated;
     document.getElementById("leap-progress-text").textContent = rated + " of " + roles.rate.items.length + " rated" +
@@ -189,8 +266,12 @@
         if (builds.length) parts.push("it builds " + ratedList(data, answers, builds));
         return parts.length ? "Why: " + parts.join("; and ") + "." : "";
       });
-    } else {
-      fill(document.getElementById("leap-result-rate"), "rate", ranked[roles.rate.key], function (id) {
+    }
+    var gapList = document.getElementById("leap-result-rate");
+    if (data.by === "level" && gapList) {
+      gapList.replaceChildren.apply(gapList, ranked[roles.rate.key].map(function (id) { return gapNote(data, answers, id); }));
+    } else if (!roles.recommend) {
+      fill(gapList, "rate", ranked[roles.rate.key], function (id) {
         return "You chose " + ratingName(data, answers.ratings[id]) +
           (data.by === "level" ? "." : ": the lower the rating, the more room to grow.");
       });
@@ -203,16 +284,31 @@
     chart(data, store);
   }
 
+  /* With tracks, the levels of the other tracks step aside (a level already chosen stays). */
+  function showTrack(track) {
+    document.querySelectorAll(".leap-assessment [data-track]").forEach(function (node) {
+      var input = node.querySelector("input");
+      var mine = !track || !node.getAttribute("data-track") || node.getAttribute("data-track") === track;
+      node.hidden = !mine && !(input && input.checked) && !node.selected;
+    });
+  }
+
   function showPlan(plan, current) {
     var holder = document.getElementById("leap-plan");
     if (!holder || !plan) return;
-    holder.replaceChildren.apply(holder, current.recommend.slice(0, plan.periods.length).map(function (item, index) {
+    var steps = current.recommend.length ? current.recommend : current.gaps;
+    holder.replaceChildren.apply(holder, steps.slice(0, plan.periods.length).map(function (item, index) {
       var block = document.createElement("section");
       block.className = "leap-block";
       var heading = document.createElement("h4");
       heading.textContent = plan.periods[index].title + ": " + item.title;
       block.appendChild(heading);
-      block.appendChild(copyOf("action", item.id));
+      if (current.recommend.length) block.appendChild(copyOf("action", item.id));
+      else {
+        var asked = document.createElement("p");
+        asked.textContent = item.level + (item.step ? " (" + item.step + ")" : "") + (item.asks ? ": " + item.asks : "");
+        block.appendChild(asked);
+      }
       return block;
     }));
   }
@@ -290,7 +386,8 @@
     if (!Object.keys(answers.ratings).length) return false;
     var today = window.leapStore.day();
     var history = store.record.assessments.filter(function (h) { return h.date !== today; });
-    history.push({ date: today, ratings: answers.ratings, ticked: answers.ticked, target: answers.target });
+    history.push({ date: today, ratings: answers.ratings, ticked: answers.ticked, target: answers.target,
+                   track: answers.track });
     store.record.assessments = history;
     return store.write();
   }

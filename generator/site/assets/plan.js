@@ -19,8 +19,10 @@
     put("start", start, "I start on");
     var day = new Date(start + "T12:00:00");
     /* Each stretch takes one recommendation: what to do, by the stretch's last day, and how to tell
-     * it worked. Its focus question stays the reader's to answer. */
-    (results.recommend || []).slice(0, periods.length).forEach(function (item, index) {
+     * it worked; by level, with nothing recommended, one item below the level aimed for, with what
+     * that level asks of it. Its focus question stays the reader's to answer. */
+    if (results.aim && (results.gaps || []).length) put("goal", results.aim, "Goal");
+    steps(results).slice(0, periods.length).forEach(function (item, index) {
       var period = periods[index];
       var n = index + 1;
       day.setDate(day.getDate() + period.days);
@@ -32,6 +34,14 @@
       put("p" + n + "-review", due, period.title + ": review date");
     });
     return filled;
+  }
+
+  function steps(results) {
+    if ((results.recommend || []).length) return results.recommend;
+    return (results.gaps || []).map(function (gap) {
+      return { title: gap.title, action: gap.level + (gap.step ? " (" + gap.step + ")" : "") +
+               (gap.asks ? ": " + gap.asks : ""), sign: "" };
+    });
   }
 
   function icsDate(value) { return value.replace(/-/g, ""); }
@@ -75,7 +85,7 @@
       var name = action && action.getAttribute("data-leap-action");
       if (name === "use-results") {
         var results = store.record.results;
-        if (!results || !(results.recommend || []).length) {
+        if (!results || !steps(results).length) {
           say("Take the self-assessment first: your results fill in this plan.");
           return;
         }
