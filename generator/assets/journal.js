@@ -184,36 +184,17 @@
     var message = document.getElementById("leap-journal-message");
     var say = function (text) { message.textContent = text; };
     var title = document.title.split(" - ").slice(1).join(" - ") || catalog.guide;
-    catalog.sheets.forEach(function (sheet) {
-      if (sheet.store !== sheet.id) {  // answers it once kept under its own id join the shared record
-        store.adopt(sheet.id, sheet.fields.map(function (f) { return { name: f.legacy, question: f.label }; }));
-        store.move(sheet.id, sheet.store, sheet.fields.map(function (f) {
-          return { name: f.name, was: f.legacy, question: f.prompt ? f.label : "" };
-        }));
-      }
-      store.adopt(sheet.store, sheet.fields.map(function (f) {
-        return { name: f.name, legacy: f.legacy, question: f.prompt ? f.label : "" };
-      }));
-    });
-
+    var rows = [];
+    /* The buttons are wired before anything stored is shown, so that whatever the record holds, a
+     * file can always be saved and restored. */
     var draw = function () {
-      var rows = gather(catalog, store);
-      var any = store.hasAnswers();
-      document.getElementById("leap-journal-empty").hidden = any;
-      var table = document.getElementById("leap-journal-progress");
-      table.hidden = !any;
-      var done = rows.filter(function (r) { return r.state === "done"; }).length;
-      var begun = rows.filter(function (r) { return r.state !== "not started"; });
-      table.replaceChildren(element("p", "You have started " + begun.length + " of " + rows.length +
-                                         " worksheets, and answered every question on " + done + " of them."),
-                            progress(begun));
-      var answers = document.getElementById("leap-journal-answers");
-      answers.replaceChildren(assessmentOf(catalog, store), answersOf(rows));
-      return rows;
+      try {
+        rows = show(catalog, store);
+      } catch (e) {
+        say("Some of your answers could not be shown here. Save them to a file to keep them, and restore a file " +
+            "you saved earlier if you have one.");
+      }
     };
-    var rows = draw();
-    if (store.problem) say(store.problem);
-    offerElsewhere(store, function () { rows = draw(); }, say);
 
     var input = document.getElementById("leap-import-file");
     input.addEventListener("change", function () {
@@ -223,20 +204,21 @@
         var checked = store.check(text);
         input.value = "";
         if (checked.problem) { say(checked.problem); return; }
-        var count = Object.keys(checked.record.sheets).reduce(function (total, sheet) {
-          return total + Object.keys(checked.record.sheets[sheet] || {}).length;
-        }, 0);
-        if (!window.confirm("Replace the answers in this browser with the " + count + " answers in " + file.name +
-                            "? Answers here that are not in the file will be gone.")) {
+        var left = window.leapStore.leftOut(checked.left);
+        if (!window.confirm("Replace the answers in this browser with the " + checked.count + " answers in " + file.name +
+                            "? Answers here that are not in the file will be gone." + (left ? "\n\n" + left : ""))) {
           say("Nothing was changed.");
           return;
         }
         if (store.restore(checked.record)) {
-          rows = draw();
-          say("Restored " + count + " answers from " + file.name + ".");
+          draw();
+          say("Restored " + checked.count + " answers from " + file.name + "." + (left ? " " + left : ""));
         } else {
           say(store.problem);
         }
+      }, function () {
+        input.value = "";
+        say("This file could not be read. Nothing was changed.");
       });
     });
 
@@ -257,6 +239,39 @@
       if (name === "print") window.print();
       if (name === "import") input.click();
     });
+
+    catalog.sheets.forEach(function (sheet) {
+      if (sheet.store !== sheet.id) {  // answers it once kept under its own id join the shared record
+        store.adopt(sheet.id, sheet.fields.map(function (f) { return { name: f.legacy, question: f.label }; }));
+        store.move(sheet.id, sheet.store, sheet.fields.map(function (f) {
+          return { name: f.name, was: f.legacy, question: f.prompt ? f.label : "" };
+        }));
+      }
+      store.adopt(sheet.store, sheet.fields.map(function (f) {
+        return { name: f.name, legacy: f.legacy, question: f.prompt ? f.label : "" };
+      }));
+    });
+    draw();
+    if (store.notice) say(store.notice);
+    if (store.problem) say(store.problem);
+    offerElsewhere(store, draw, say);
+  }
+
+  /* Every answer, drawn again from the store: the progress table and the answers by worksheet. */
+  function show(catalog, store) {
+    var rows = gather(catalog, store);
+    var any = store.hasAnswers();
+    document.getElementById("leap-journal-empty").hidden = any;
+    var table = document.getElementById("leap-journal-progress");
+    table.hidden = !any;
+    var done = rows.filter(function (r) { return r.state === "done"; }).length;
+    var begun = rows.filter(function (r) { return r.state !== "not started"; });
+    table.replaceChildren(element("p", "You have started " + begun.length + " of " + rows.length +
+                                       " worksheets, and answered every question on " + done + " of them."),
+                          progress(begun));
+    var answers = document.getElementById("leap-journal-answers");
+    answers.replaceChildren(assessmentOf(catalog, store), answersOf(rows));
+    return rows;
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -224,7 +224,7 @@
     box.classList.toggle("leap-save-status--problem", !ok);
     box.textContent = ok
       ? "Saved in this browser at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + "."
-      : "This browser would not save your answers (its storage is full or switched off): they will be gone " +
+      : store.refused || "This browser would not save your answers (its storage is full or switched off): they will be gone " +
         "when you leave this page. Print it with your answers before you leave.";
   }
 
