@@ -8,6 +8,10 @@ from __future__ import annotations
 import copy
 import json
 import random
+import re
+import subprocess
+from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -504,3 +508,132 @@ def test_the_schema_is_shipped_and_what_the_pages_save_matches_it(browser, mini:
     with page.expect_download() as saved:
         page.get_by_role("button", name="Save my answers to a file").click()
     jsonschema.validate(json.loads(Path(saved.value.path()).read_text(encoding="utf-8")), schema())
+
+
+# --- from the adversarial pass ----------------------------------------------------------------------
+
+MD_HOSTILE = [
+    "<img src=x onerror=alert(1)//>",
+    "\\<img src=y onerror=alert(2)//>",
+    "<script>alert(3)</script>",
+    "[a link](javascript:alert(4))",
+    "![an image](https://evil.example/x.png)",
+    "<javascript:alert(5)>",
+    "<!-- hidden -->",
+    "&lt;b&gt; and &#60;i&#62;",
+    "a < b & c > d",
+]
+
+
+def rendered(markdown_text: str) -> list[str]:
+    """The Markdown as two viewers render it, both passing raw HTML through: Python-Markdown, and
+    cmark-gfm (GitHub's) with --unsafe."""
+    import markdown as python_markdown
+
+    from tests.wikiengine import require
+
+    require("cmark-gfm")
+    cmark = subprocess.run(
+        ["cmark-gfm", "--unsafe", "-e", "autolink"],
+        input=markdown_text,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    return [python_markdown.markdown(markdown_text), cmark]
+
+
+def test_the_markdown_copy_makes_no_element_or_link_of_an_answer(browser, mini: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = fresh(browser)
+    good = good_record(page, mini)
+    bad = copy.deepcopy(good)
+    prompt = next(name for name in bad["sheets"]["clarity"] if name.startswith("q-"))
+    bad["sheets"]["clarity"][prompt]["value"] = "\n\n".join(MD_HOSTILE)
+    bad["sheets"]["clarity"]["gone"] = {"value": MD_HOSTILE[0], "question": " ".join(MD_HOSTILE[1:4]), "at": ""}
+    bad["results"]["recommend"][0]["title"] = MD_HOSTILE[2]
+    bad["results"]["tick"] = [MD_HOSTILE[3]]
+    assert restore(page, mini, tmp_path, bad).startswith("Restored")
+    with page.expect_download() as saved:
+        page.get_by_role("button", name="Save a copy to share (Markdown)").click()
+    text = Path(saved.value.path()).read_text(encoding="utf-8")
+    for html in rendered(text):
+        found = {tag for tag, _ in tags(html)}
+        assert found <= {"h1", "h2", "p", "strong", "ul", "li", "em", "a"}, found
+        links = [dict(attrs).get("href") or "" for tag, attrs in tags(html) if tag == "a"]
+        assert all(href.startswith("https://evil.example/") for href in links), links  # GFM's bare-address links
+        assert "javascript" not in " ".join(v or "" for _, attrs in tags(html) for _, v in attrs)
+        inline = re.sub(r"</?(a|em|strong)\b[^>]*>", "", html)
+        shown = " ".join(unescape(re.sub(r"<[^>]+>", " ", inline)).split())
+        for value in MD_HOSTILE:
+            assert value in shown, value
+    assert page.errors == []
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, attrs))
+
+
+def tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    parser = _Tags()
+    parser.feed(html)
+    return parser.found
+
+
+def test_answers_under_ids_object_has_are_shown_not_hidden(browser, mini: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = fresh(browser)
+    good = good_record(page, mini)
+    names = ["constructor", "toString", "hasOwnProperty", "valueOf"]
+    for name in names:
+        good["sheets"]["clarity"][name] = {"value": f"Kept under {name}.", "question": "", "at": ""}
+    assert restore(page, mini, tmp_path, good).startswith("Restored")
+    journal = page.locator("#leap-journal-answers").inner_text()
+    page.goto(mini + "worksheets/traits/clarity/")
+    earlier = page.locator(".leap-earlier").inner_text()
+    for name in names:
+        assert f"Kept under {name}." in journal and f"Kept under {name}." in earlier, name
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "path", "url"),
+    [
+        (
+            "http://intranet.example/leadership/",
+            "traits/clarity/",
+            "http://intranet.example/leadership/traits/clarity/",
+        ),
+        ("http://intranet.example/leadership/", "../other-guide/", None),
+        ("http://intranet.example/leadership/", "traits/../../other-guide/", None),
+        ("http://intranet.example/leadership/", "%2e%2e/other-guide/", None),
+        (
+            "http://intranet.example/leadership/",
+            "traits%2F..%2F..%2Fx",
+            "http://intranet.example/leadership/traits%2F..%2F..%2Fx",
+        ),
+        (
+            "file:///srv/share/site-offline/",
+            "traits/clarity/index.html",
+            "file:///srv/share/site-offline/traits/clarity/index.html",
+        ),
+        ("file:///srv/share/site-offline/", "../../etc/passwd", None),
+        ("file:///srv/share/site-offline/", "//evil.example/x", None),
+        ("http://intranet.example/", "@evil.example/", "http://intranet.example/@evil.example/"),
+        ("http://intranet.example/", "a:b", None),
+    ],
+)
+def test_a_stored_path_resolves_only_under_the_sites_root(
+    browser, mini: str, root: str, path: str, url: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    page = fresh(browser)
+    page.goto(mini)
+    found = page.evaluate(
+        "([root, path]) => Object.getPrototypeOf(window.leapStore.get()).pageUrl.call({ site: root }, path)",
+        [root, path],
+    )
+    assert found == url

@@ -25,7 +25,7 @@
   function gather(catalog, store) {
     return catalog.sheets.map(function (sheet) {
       var answers = store.answers(sheet.store);
-      var names = {};
+      var names = Object.create(null);  // keyed by stored ids too: "constructor" is no field
       sheet.fields.forEach(function (field) { names[field.name] = field; });
       var current = sheet.fields.filter(function (field) { return answers[field.name] !== undefined; });
       var counted = sheet.fields.filter(function (field) { return field.counts; });
@@ -115,8 +115,17 @@
     return holder;
   }
 
+  /* Text in the Markdown copy: no Markdown viewer (CommonMark's, or one that passes HTML through)
+   * makes an element, a comment, an entity or a link of it, whatever a restored file held, and it
+   * still reads as written in a text editor: a backslash and brackets are escaped, and only a < that
+   * would open a tag and an & that would make an entity are written as entities. */
+  function md(value) {
+    return String(value).replace(/[\\[\]]/g, "\\$&").replace(/&(?=#?\w+;)/g, "&amp;")
+      .replace(/<(?=[A-Za-z\/!?])/g, "&lt;");
+  }
+
   function markdown(catalog, rows, store, title) {
-    var lines = ["# " + title + ": my journal", "", "Saved " + window.leapStore.day() + ".", ""];
+    var lines = ["# " + md(title) + ": my journal", "", "Saved " + window.leapStore.day() + ".", ""];
     var history = store.record.assessments;
     var results = store.record.results;
     var ticked = catalog.assessment.filter(function (f) {
@@ -124,14 +133,14 @@
     });
     if (ticked.length) {
       lines.push("## Statements I ticked", "");
-      ticked.forEach(function (f) { lines.push("- " + f.label); });
+      ticked.forEach(function (f) { lines.push("- " + md(f.label)); });
       lines.push("");
     }
     if (results && (results.recommend.length || results.tick.length)) {
       lines.push("## My latest self-assessment results (" + results.date + ")", "");
-      if (results.tick.length) lines.push("To work on first: " + results.tick.join("; ") + ".", "");
+      if (results.tick.length) lines.push("To work on first: " + results.tick.map(md).join("; ") + ".", "");
       if (results.recommend.length) {
-        lines.push("To start with: " + results.recommend.map(function (r) { return r.title; }).join("; ") + ".", "");
+        lines.push("To start with: " + results.recommend.map(function (r) { return md(r.title); }).join("; ") + ".", "");
       }
     }
     if (history.length > 1) {  // one saved result is the ratings below
@@ -140,20 +149,20 @@
       var rated = catalog.assessment.filter(function (f) { return f.name.indexOf("rating:") === 0; });
       rated.forEach(function (field) {
         var id = field.name.slice("rating:".length);
-        lines.push("- " + field.label.replace(/: (rating, 1 to 5|level)$/, "") + ": " + history.map(function (h) {
+        lines.push("- " + md(field.label.replace(/: (rating, 1 to 5|level)$/, "")) + ": " + history.map(function (h) {
           return (h.ratings || {})[id] || "–";
         }).join(" → "));
       });
       lines.push("");
     }
     rows.filter(function (row) { return row.current.length || row.earlier.length; }).forEach(function (row) {
-      lines.push("## " + row.sheet.title + " (" + row.state + ")", "");
+      lines.push("## " + md(row.sheet.title) + " (" + row.state + ")", "");
       row.current.forEach(function (field) {
-        lines.push("**" + field.label + "**", "", shown(row.answers[field.name].value), "");
+        lines.push("**" + md(field.label) + "**", "", md(shown(row.answers[field.name].value)), "");
       });
       row.earlier.forEach(function (name) {
-        lines.push("**" + (row.answers[name].question || "An earlier question") + "** (from an earlier version)", "",
-                   shown(row.answers[name].value), "");
+        lines.push("**" + md(row.answers[name].question || "An earlier question") + "** (from an earlier version)", "",
+                   md(shown(row.answers[name].value)), "");
       });
     });
     return lines.join("\n") + "\n";

@@ -55,7 +55,7 @@
   function earlier(sheet, store, storeId) {
     var own = sheet.getAttribute("data-worksheet");
     var shared = storeId !== own;  // the record is another page's too: what has no field here is that page's
-    var current = {};
+    var current = Object.create(null);  // looked up by stored ids too: "constructor" is no field
     fields(sheet).forEach(function (field) { current[field.name] = field.getAttribute("data-question"); });
     var answers = store.answers(storeId);
     var old = Object.keys(answers).filter(function (name) {
