@@ -354,11 +354,12 @@ def _deep(levels: int) -> str:
         ('{"format":"leap-answers","version":"2","guide":"mini-guide","sheets":{}}', "format"),
         ('{"format":"leap-answers","version":2,"guide":{"toString":1},"sheets":{}}', "another guide"),
         ("\ufeff\x00garbage", "could not be read"),
+        (b" " * 21_000_000, "too large"),  # not even read
     ],
-    ids=["deep", "huge", "array", "sheets-array", "version-text", "guide-object", "garbage"],
+    ids=["deep", "huge", "array", "sheets-array", "version-text", "guide-object", "garbage", "huge-file"],
 )
 def test_a_refused_file_says_why_and_changes_nothing(  # type: ignore[no-untyped-def]
-    browser, mini: str, tmp_path: Path, text: str, said: str
+    browser, mini: str, tmp_path: Path, text: str | bytes, said: str
 ) -> None:
     page = fresh(browser)
     good_record(page, mini)

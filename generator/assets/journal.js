@@ -209,6 +209,12 @@
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
       if (!file) return;
+      if (file.size > 4 * window.leapStore.LIMITS.file) {  // not even read: no answers file is this large
+        input.value = "";
+        say("This file is not a saved answers file: it is too large (more than " + window.leapStore.LIMITS.file +
+            " characters). Nothing was changed.");
+        return;
+      }
       file.text().then(function (text) {
         var checked = store.check(text);
         input.value = "";
