@@ -188,7 +188,8 @@ def hostile_content(where: Path) -> dict[str, list[str]]:
     return expected
 
 
-HAND = "---\ntitle: Team notes\n---\n\n" + markdown(3) + "\n"
+NONCHARACTERS = "Noncharacters, which XML cannot hold: \ufffe and \uffff."
+HAND = "---\ntitle: Team notes\n---\n\n" + markdown(3) + "\n\n" + NONCHARACTERS + "\n"
 
 
 @pytest.fixture(scope="module")
@@ -288,6 +289,7 @@ def test_worksheets_and_guide_pages_read_as_written(imported) -> None:  # type: 
     for title in [*sheets, "Team notes"]:
         text = shown(parsed(wiki, title)["text"])
         count += text.count(PAYLOAD)
+    assert NONCHARACTERS.replace("\ufffe", "\ufffd").replace("\uffff", "\ufffd") in text
     assert count > 20  # every column, question, goal, period and prompt, as written
 
 
