@@ -202,6 +202,9 @@ def test_a_null_assessment_in_storage_bricks_nothing_and_a_good_file_restores_af
     good = good_record(page, mini)
     put(page, mini, {**good, "assessments": [None]})
     page.goto(mini + "journal/")
+    said = page.locator("#leap-journal-message").inner_text()
+    assert "could not be read" in said and "assessments \u203a 1 (not a saved result)" in said, said
+    assert page.locator("#leap-journal-answers").inner_text()  # the rest is shown
     page.goto(mini + "assessment/")
     page.check('input[name="rating:courage"][value="3"]')  # the form is wired
     assert record(page)["sheets"]["assessment"]["rating:courage"]["value"] == "3"
@@ -638,3 +641,22 @@ def test_a_stored_path_resolves_only_under_the_sites_root(
         [root, path],
     )
     assert found == url
+
+
+def test_a_file_the_browser_will_not_keep_changes_nothing_and_says_so(browser, mini: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = fresh(browser)
+    good = good_record(page, mini)
+    page.goto(mini + "journal/")
+    before = stored(page)
+    page.evaluate(
+        "() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }"
+    )
+    bigger = copy.deepcopy(good)
+    bigger["sheets"]["clarity"]["rating"]["value"] = "5"
+    message = restore(page, mini, tmp_path, bigger)
+    assert message == (
+        "This browser would not keep the answers in answers.json (its storage is full or switched off). "
+        "Nothing was changed."
+    )
+    assert stored(page) == before and record(page)["sheets"] == good["sheets"]
+    assert page.errors == []

@@ -229,7 +229,8 @@
           draw();
           say("Restored " + checked.count + " answers from " + file.name + "." + (left ? " " + left : ""));
         } else {
-          say(store.problem);
+          say("This browser would not keep the answers in " + file.name + " (its storage is full or switched off). " +
+              "Nothing was changed.");
         }
       }, function () {
         input.value = "";
