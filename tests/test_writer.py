@@ -23,7 +23,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def test_a_second_generation_writes_nothing(mini: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     first = generate(mini, docs)
-    assert len(first.report.written) == len(first.pages) == 46  # 33 pages, brand.css, 3 data files, 9 assets
+    assert len(first.report.written) == len(first.pages) == 47  # 33 pages, brand.css, 3 data files, 10 assets
     before = snapshot(docs)
     second = generate(mini, docs)
     assert second.report.written == () and second.report.removed == ()
