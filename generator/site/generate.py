@@ -21,7 +21,7 @@ from .settings import Settings
 class Generated:
     rendered: Rendered
     pages: dict[str, str]  # every file the engine puts under docs/: pages (linked to their PDFs), data, assets
-    pdfs: dict[str, Path]  # the printed PDFs the site carries: its path (pdf/<name>) -> the stored file
+    pdfs: dict[str, bytes]  # the printed PDFs the site carries: its path (pdf/<name>) -> the bytes checked
     pdf_plan: Plan  # every PDF these pages call for (`leap pdf` prints those missing)
 
 

@@ -10,15 +10,25 @@ During every build the engine calls :func:`attach`: the stored PDFs whose hash m
 pages being built join the site as ``pdf/<id>-<paper>.pdf``, and only those are linked. A PDF
 whose page changed since has another hash: it is neither published nor linked until `leap pdf`
 prints it again. Nothing stale is ever served.
+
+The store checks what it publishes. When `leap pdf` saves a PDF, the SHA-256 of its bytes goes
+into the store's index (``.leap-pdf/index.json``); a build publishes only bytes that match the
+index, read once and handed to MkDocs as they were checked, and a file that does not match (one
+swapped for another, or not recorded) counts as missing: it is left out, and `leap pdf` prints it
+again. A symbolic link in the store (a PDF, ``base/``, the index, or ``.leap-pdf`` itself) is
+never followed: what it points to is neither read, published, written nor pruned, and a build
+warns about it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import json
 import logging
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,6 +41,7 @@ from ..pages.worksheets import Entry, workbook_order
 from .settings import Settings
 
 STORE = ".leap-pdf"
+INDEX = "index.json"  # in the store: the SHA-256 of each PDF as `leap pdf` saved it
 PAPERS = ("a4", "letter")
 KEEP_OLD = 2  # earlier prints kept per PDF (another --site-url, say), besides the current one
 _ENGINE = (
@@ -74,7 +85,43 @@ class Plan:
         return self.store / "base" / wanted.stored
 
     def ready(self, wanted: Wanted) -> bool:
-        return _whole(self.path(wanted)) and (wanted.entry is None or _whole(self.base(wanted)))
+        return self.read(self.path(wanted)) is not None and (
+            wanted.entry is None or self.read(self.base(wanted)) is not None
+        )
+
+    def read(self, path: Path) -> bytes | None:
+        """A stored PDF's bytes, if they are what `leap pdf` saved there: reached through no
+        symbolic link, whole, and matching the hash the index recorded. Otherwise None: the PDF
+        counts as missing (never published, and printed again)."""
+        relative = path.relative_to(self.store).as_posix()
+        recorded = _index(self.store).get(relative)
+        data = _read(self.store, relative) if recorded else None
+        if data is None or hashlib.sha256(data).hexdigest() != recorded or not _whole(data):
+            return None
+        return data
+
+    def problems(self) -> list[str]:
+        """What a build warns about: symbolic links in the store, and PDFs these pages call for
+        whose bytes no longer match what `leap pdf` saved."""
+        found = [name if name == STORE else f"{STORE}/{name}" for name in _links(self.store)]
+        said = [
+            f"{name} is a symbolic link: the PDF store never follows one, so nothing it points to is published "
+            "(remove the link; `leap pdf` prints what is missing)"
+            for name in found
+        ]
+        index = _index(self.store) if found != [STORE] else {}
+        for wanted in (*self.sheets, *self.workbooks):
+            for path in (self.path(wanted), *([self.base(wanted)] if wanted.entry else [])):
+                relative = path.relative_to(self.store).as_posix()
+                if f"{STORE}/{relative}" in found or relative not in index:
+                    continue
+                data = _read(self.store, relative)
+                if data is not None and hashlib.sha256(data).hexdigest() != index[relative]:
+                    said.append(
+                        f"{STORE}/{relative} has changed since `leap pdf` printed it: it is left out, "
+                        "and `leap pdf` prints it again"
+                    )
+        return said
 
     def missing_sheets(self) -> list[Wanted]:
         return [w for w in self.sheets if not self.ready(w)]
@@ -86,19 +133,83 @@ class Plan:
         return [w for w in self.sheets if w.paper == paper]
 
 
-def _whole(path: Path) -> bool:
+def _whole(data: bytes) -> bool:
     """A stored PDF that is all there: it starts as a PDF does and ends with its end-of-file mark.
     One cut short or emptied counts as missing: it is neither published nor bound, and `leap pdf`
     prints it again."""
+    return data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_SAFE_OPEN = bool(_NOFOLLOW) and os.open in os.supports_dir_fd
+
+
+def _read(store: Path, relative: str) -> bytes | None:
+    """The bytes of a regular file in the store, reached through no symbolic link (neither the
+    store, nor a folder in it, nor the file), or None."""
+    parts = relative.split("/")
+    flags = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with path.open("rb") as handle:
-            if handle.read(5) != b"%PDF-":
-                return False
-            size = handle.seek(0, os.SEEK_END)
-            handle.seek(max(0, size - 1024))
-            return b"%%EOF" in handle.read()
+        if _SAFE_OPEN:  # each step opened without following a link: no gap to swap one in
+            folder = os.open(store, flags | _DIRECTORY)
+            try:
+                for part in parts[:-1]:
+                    inner = os.open(part, flags | _DIRECTORY, dir_fd=folder)
+                    os.close(folder)
+                    folder = inner
+                handle = os.open(parts[-1], flags, dir_fd=folder)
+            finally:
+                os.close(folder)
+        else:
+            steps = [store, *(store.joinpath(*parts[: n + 1]) for n in range(len(parts)))]
+            if any(step.is_symlink() for step in steps):
+                return None
+            handle = os.open(store.joinpath(*parts), flags)
+        with os.fdopen(handle, "rb") as opened:
+            if not stat.S_ISREG(os.fstat(opened.fileno()).st_mode):
+                return None
+            return opened.read()
     except OSError:
-        return False
+        return None
+
+
+def _links(store: Path) -> list[str]:
+    """The symbolic links in the store, by their names in it: the store itself (``.leap-pdf``)
+    when it is one."""
+    if store.is_symlink():
+        return [STORE]
+    found: list[str] = []
+    for folder in (store, store / "base"):
+        if folder != store and folder.is_symlink():
+            continue  # named among the store's own entries, and never looked into
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        found += [Path(entry.path).relative_to(store).as_posix() for entry in entries if entry.is_symlink()]
+    return sorted(found)
+
+
+def _index(store: Path) -> dict[str, str]:
+    """The store's index: each stored PDF's path in the store and the SHA-256 it was saved with.
+    One that cannot be read (or is a link) is empty: every PDF is printed again."""
+    data = _read(store, INDEX)
+    try:
+        index = json.loads(data) if data is not None else {}
+    except ValueError:
+        return {}
+    hashes = index.get("sha256") if isinstance(index, dict) else None
+    if not isinstance(hashes, dict):
+        return {}
+    return {str(key): str(value) for key, value in hashes.items() if isinstance(value, str)}
+
+
+def _refuse_links(store: Path, folder: Path) -> None:
+    """Raise if the store, or the folder in it about to be written, is a symbolic link."""
+    for step in (store, folder):
+        if step.is_symlink():
+            raise OSError(errno.ELOOP, "a symbolic link, which the PDF store never follows: remove it", str(step))
 
 
 def make_plan(settings: Settings, rendered: Rendered, pages: Mapping[str, str]) -> Plan:
@@ -130,10 +241,10 @@ def make_plan(settings: Settings, rendered: Rendered, pages: Mapping[str, str]) 
 @dataclass(frozen=True)
 class Attached:
     """What a build publishes of the store: the pages, linked to the PDFs that match them, and
-    those PDFs (``pdf/<name>`` in the site -> the stored file)."""
+    those PDFs (``pdf/<name>`` in the site -> the bytes checked against the store's index)."""
 
     pages: dict[str, str]
-    pdfs: dict[str, Path]
+    pdfs: dict[str, bytes]
     plan: Plan
 
 
@@ -144,16 +255,20 @@ def attach(settings: Settings, rendered: Rendered, pages: Mapping[str, str]) -> 
     plan = make_plan(settings, rendered, pages)
     log = logging.getLogger("leap")
     pdfs = {}
+    for problem in plan.problems():
+        log.warning(problem)
     for wanted in (*plan.sheets, *plan.workbooks):
-        if not plan.ready(wanted):
-            continue
+        data = plan.read(plan.path(wanted))
+        if data is None or (wanted.entry is not None and plan.read(plan.base(wanted)) is None):
+            continue  # as plan.ready(wanted), keeping the bytes read
         if (settings.docs_dir / "pdf" / wanted.name).exists():
             log.warning(
                 f"docs/pdf/{wanted.name} is written by hand: it is published as it is, not linked, "
                 "and the printed one is left out"
             )
             continue
-        pdfs[f"pdf/{wanted.name}"] = plan.path(wanted)
+        # The bytes just checked, not the file's name: what is published is what was checked.
+        pdfs[f"pdf/{wanted.name}"] = data
     count = len(plan.sheets) + len(plan.workbooks)
     if plan.store.is_dir() and len(pdfs) < count:
         log.info(f"{len(pdfs)} of the {count} PDFs match these pages and are linked; `leap pdf` prints the others")
@@ -231,12 +346,22 @@ def _file_digest(path: Path) -> str:
 
 
 def save(plan: Plan, target: Path, data: bytes) -> None:
-    """Write a stored PDF atomically, readable by all (the site copies it as it is)."""
-    ignore = plan.store / ".gitignore"
-    if not ignore.exists():
-        plan.store.mkdir(parents=True, exist_ok=True)
-        ignore.write_text("# leap's PDF store: printed by `leap pdf`, reused by every build\n*\n", encoding="utf-8")
+    """Write a stored PDF atomically, readable by all (the site copies it as it is), and record
+    its hash in the store's index. Refuses a store, or a folder in it, that is a symbolic link."""
+    _refuse_links(plan.store, target.parent)
+    plan.store.mkdir(parents=True, exist_ok=True)
+    if not (plan.store / ".gitignore").is_file() or (plan.store / ".gitignore").is_symlink():
+        _write(plan.store / ".gitignore", b"# leap's PDF store: printed by `leap pdf`, reused by every build\n*\n")
     target.parent.mkdir(parents=True, exist_ok=True)
+    _refuse_links(plan.store, target.parent)
+    _write(target, data)
+    index = _index(plan.store)
+    index[target.relative_to(plan.store).as_posix()] = hashlib.sha256(data).hexdigest()
+    _write_index(plan.store, index)
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Write a file atomically: a link where it goes is replaced, never followed."""
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -248,12 +373,23 @@ def save(plan: Plan, target: Path, data: bytes) -> None:
         raise
 
 
+def _write_index(store: Path, index: dict[str, str]) -> None:
+    text = json.dumps({"format": "leap-pdf-store", "version": 1, "sha256": dict(sorted(index.items()))}, indent=1)
+    _write(store / INDEX, (text + "\n").encode("utf-8"))
+
+
 def prune(plan: Plan) -> int:
     """Drop stored PDFs the pages no longer call for, keeping the newest few of each name (a build
-    with another --site-url may want them back). Returns how many were removed."""
+    with another --site-url may want them back), and the index's entries for files that are gone.
+    A folder that is a symbolic link is left alone: nothing outside the store is removed. Returns
+    how many were removed."""
+    if plan.store.is_symlink() or not plan.store.is_dir():
+        return 0
     current = {w.stored for w in (*plan.sheets, *plan.workbooks)}
     removed = 0
     for folder in (plan.store, plan.store / "base"):
+        if folder.is_symlink():
+            continue
         by_name: dict[str, list[Path]] = {}
         for path in folder.glob("*.pdf"):
             if path.name not in current and not path.is_symlink():
@@ -262,4 +398,8 @@ def prune(plan: Plan) -> int:
             for path in sorted(old, key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_OLD:]:
                 path.unlink()
                 removed += 1
+    index = _index(plan.store)
+    kept = {name: digest for name, digest in index.items() if (plan.store / name).is_file()}
+    if kept != index:
+        _write_index(plan.store, kept)
     return removed

@@ -63,9 +63,9 @@ def build(options: Options) -> Built:
         try:
             with _child_config(config, current, generated, options, staging) as child:
                 _build_site(child)
-            for path, stored in generated.pdfs.items():
+            for path, data in generated.pdfs.items():
                 (staging / path).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(stored, staging / path)
+                (staging / path).write_bytes(data)
             publish.publish(staging, site)
         finally:
             publish.discard(staging)

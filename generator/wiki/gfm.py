@@ -15,12 +15,17 @@ _SPECIAL = re.compile(r"[\\`*_\[\]<>|~]|&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)(?=[.)]))")
 _ALIGN = {"left": ":---", "right": "---:", "center": ":---:"}
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")  # a soft line break reads as a space
+# Where GFM's autolinks start (``https://``, ``www.``): such a link runs on over the backslash of the
+# next escape and so undoes it (``http://x\<img ...>`` left an element). As on the site, an address
+# in text stays text: its colon or dot is escaped.
+_AUTOLINK = re.compile(r"(?i):(?=//)|(?<=www)\.")
 _URL_SAFE = ":/?#@!$&'*+,;=%~-._"
 
 
 def text(value: str) -> str:
     """Plain text that shows as written wherever it is placed, even at the start of a line."""
     escaped = _SPECIAL.sub(lambda m: "\\" + m.group(0), _LINE_BREAK.sub(" ", value))
+    escaped = _AUTOLINK.sub(lambda m: "\\" + m.group(0), escaped)
     return _LINE_START.sub(
         lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\"), escaped, count=1
     )

@@ -9,6 +9,7 @@ that cannot run the importer.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 EXPORT_NS = "http://www.mediawiki.org/xml/export-0.11/"
@@ -17,6 +18,10 @@ DUMP = "import.xml"
 CATEGORY = "Category"  # the namespace's canonical name, which every MediaWiki reads in any language
 CATEGORY_NS = 14
 CONTRIBUTOR = "Leap export"
+# What XML 1.0 cannot hold besides the control characters content never has: U+FFFE, U+FFFF and
+# lone surrogates. A page written by hand may hold them; in the dump they are U+FFFD, so that the
+# importer reads it at all.
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 
 
 def page_file(title: str) -> str:
@@ -41,7 +46,7 @@ def dump(files: dict[str, str]) -> str:
     for file, text in files.items():
         if not file.endswith(".wiki"):
             continue
-        title = title_of(file)
+        title, text = _NOT_XML.sub("\ufffd", title_of(file)), _NOT_XML.sub("\ufffd", text)
         page = etree.SubElement(root, "page")
         etree.SubElement(page, "title").text = title
         etree.SubElement(page, "ns").text = str(CATEGORY_NS if title.startswith(f"{CATEGORY}:") else 0)

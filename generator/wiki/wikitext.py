@@ -30,6 +30,8 @@ _EDGE_QUOTE = re.compile(r"^'|'$")
 _JOINS = frozenset({"''", "[[", "]]", "{{", "}}", "__", "~~"})
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")  # a soft line break reads as a space
 _URL_SAFE = ":/?#@!$&*+,;=%~-._"
+_UNDERSCORES = re.compile(r"_(?=_)")
+_TILDES = re.compile(r"~{3,}")
 
 
 def nowiki(match: re.Match[str]) -> str:
@@ -155,4 +157,13 @@ def link(to: Link | None, inner: str) -> str:
         return inner
     if to.internal:
         return f"[[{to.target}]]" if inner == to.target else f"[[{to.target}|{inner}]]"
-    return f"[{quote(to.target, safe=_URL_SAFE)} {inner}]"
+    return f"[{address(to.target)} {inner}]"
+
+
+def address(href: str) -> str:
+    """An address as wikitext may hold it: percent-encoded where wikitext would read it, even
+    inside a link. MediaWiki takes a magic word (``__NOINDEX__``) out of an address and sets it on
+    the page, and the editor signs ``~~~~``: a ``_`` before another and a run of ``~`` are
+    encoded, which leaves the address the same (RFC 3986: they are unreserved)."""
+    quoted = quote(href, safe=_URL_SAFE)
+    return _TILDES.sub(lambda m: "%7E" * len(m.group(0)), _UNDERSCORES.sub("%5F", quoted))

@@ -91,14 +91,29 @@
 
   /* ---- the page ---- */
 
-  function read(store) {
-    var answers = store.answers("assessment"), ratings = {}, ticked = [], target = null, track = null;
+  /* The self-assessment's answers, only those this page asks for: a rating of a rated item from 1
+   * to the top, a tick of a statement it lists, a level aimed for, a track it declares. Anything
+   * else the record holds (an answer from another version of the guide) is kept there, and left
+   * out of the results. */
+  function read(store, data) {
+    var answers = store.answers("assessment"), ratings = Object.create(null), ticked = [], target = null;
+    var track = null;
+    var known = function (role, id) {
+      return !!data.roles[role] && data.roles[role].items.some(function (entry) { return entry.id === id; });
+    };
+    var level = function (value) {
+      var number = typeof value === "string" && /^[0-9]{1,2}$/.test(value) ? Number(value) : NaN;
+      return number >= 1 && number <= data.max ? number : null;
+    };
+    var tracks = (data.tracks || []).map(function (entry) { return entry.id; });
     Object.keys(answers).forEach(function (name) {
-      var parts = name.split(":");
-      if (parts[0] === "rating") ratings[parts[1]] = Number(answers[name].value);
-      if (parts[0] === "tick" && answers[name].value === true) ticked.push(parts[1]);
-      if (name === "target" && answers[name].value) target = Number(answers[name].value);
-      if (name === "track" && answers[name].value) track = String(answers[name].value);
+      var parts = name.split(":"), value = answers[name].value;
+      if (parts.length === 2 && parts[0] === "rating" && known("rate", parts[1]) && level(value)) {
+        ratings[parts[1]] = level(value);
+      }
+      if (parts.length === 2 && parts[0] === "tick" && value === true && known("tick", parts[1])) ticked.push(parts[1]);
+      if (name === "target" && level(value)) target = level(value);
+      if (name === "track" && typeof value === "string" && tracks.indexOf(value) >= 0) track = value;
     });
     return { ratings: ratings, ticked: ticked, target: target, track: track };
   }
@@ -238,7 +253,7 @@
   }
 
   function render(data, store, plan) {
-    var answers = read(store);
+    var answers = read(store, data);
     var ranked = rank(data, answers.ratings, answers.ticked, answers.target, answers.track);
     var roles = data.roles, need = needs(data, answers.ratings, answers.target, answers.track);
     showTrack(answers.track);
@@ -362,7 +377,10 @@
     });
     var body = table.createTBody();
     data.roles.rate.items.forEach(function (entry) {
-      var values = history.map(function (h) { return Number((h.ratings || {})[entry.id] || 0); });
+      var values = history.map(function (h) {
+        var value = Number((h.ratings || {})[entry.id] || 0);
+        return value >= 1 && value <= data.max ? value : 0;  // a rating this guide cannot give is no rating
+      });
       var row = body.insertRow();
       var name = document.createElement("th");
       name.scope = "row";
@@ -381,8 +399,8 @@
     holder.replaceChildren(table, next);
   }
 
-  function snapshot(store) {
-    var answers = read(store);
+  function snapshot(store, data) {
+    var answers = read(store, data);
     if (!Object.keys(answers.ratings).length) return false;
     var today = window.leapStore.day();
     var history = store.record.assessments.filter(function (h) { return h.date !== today; });
@@ -421,21 +439,31 @@
     var store = window.leapStore.get();
     var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name], select[name]"));
     store.adopt("assessment", inputs.map(function (input) { return { name: input.name, question: label(input) }; }));
-    show(form, store);
-    render(data, store, plan);
+    /* Wired before anything stored is shown, so that the form works whatever the record holds. */
+    var draw = function () {
+      try {
+        render(data, store, plan);
+      } catch (e) {
+        var empty = document.getElementById("leap-results-empty");
+        if (empty) {
+          empty.hidden = false;
+          empty.textContent = "Your results could not be shown. Your answers are kept; My journal can save them to a file.";
+        }
+      }
+    };
     form.addEventListener("change", function (event) {
       var input = event.target;
       if (!input.name) return;
       var value = input.type === "checkbox" ? input.checked : input.value;
       store.set("assessment", input.name, value, label(input));
-      render(data, store, plan);
+      draw();
     });
     form.addEventListener("click", function (event) {
       var action = event.target.closest && event.target.closest("[data-leap-action]");
       var name = action && action.getAttribute("data-leap-action");
       if (name === "print") window.print();
       if (name === "snapshot") {
-        if (snapshot(store)) render(data, store, plan);
+        if (snapshot(store, data)) draw();
         else window.alert("Rate at least one first: there is nothing to save yet.");
       }
       if (name === "clear" && window.confirm("Clear your answers to the self-assessment? Results you saved to compare " +
@@ -444,12 +472,14 @@
         store.record.results = null;
         store.write();
         show(form, store);
-        render(data, store, plan);
+        draw();
       }
       if (name === "use-results" && plan && window.leapPlan && store.record.results) {
         window.leapPlan.fill(store, plan.sheet, plan.periods, store.record.results, false);
       }
     });
+    show(form, store);
+    draw();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -25,7 +25,7 @@
   function gather(catalog, store) {
     return catalog.sheets.map(function (sheet) {
       var answers = store.answers(sheet.store);
-      var names = {};
+      var names = Object.create(null);  // keyed by stored ids too: "constructor" is no field
       sheet.fields.forEach(function (field) { names[field.name] = field; });
       var current = sheet.fields.filter(function (field) { return answers[field.name] !== undefined; });
       var counted = sheet.fields.filter(function (field) { return field.counts; });
@@ -115,8 +115,17 @@
     return holder;
   }
 
+  /* Text in the Markdown copy: no Markdown viewer (CommonMark's, or one that passes HTML through)
+   * makes an element, a comment, an entity or a link of it, whatever a restored file held, and it
+   * still reads as written in a text editor: a backslash and brackets are escaped, and only a < that
+   * would open a tag and an & that would make an entity are written as entities. */
+  function md(value) {
+    return String(value).replace(/[\\[\]]/g, "\\$&").replace(/&(?=#?\w+;)/g, "&amp;")
+      .replace(/<(?=[A-Za-z\/!?])/g, "&lt;");
+  }
+
   function markdown(catalog, rows, store, title) {
-    var lines = ["# " + title + ": my journal", "", "Saved " + window.leapStore.day() + ".", ""];
+    var lines = ["# " + md(title) + ": my journal", "", "Saved " + window.leapStore.day() + ".", ""];
     var history = store.record.assessments;
     var results = store.record.results;
     var ticked = catalog.assessment.filter(function (f) {
@@ -124,14 +133,14 @@
     });
     if (ticked.length) {
       lines.push("## Statements I ticked", "");
-      ticked.forEach(function (f) { lines.push("- " + f.label); });
+      ticked.forEach(function (f) { lines.push("- " + md(f.label)); });
       lines.push("");
     }
     if (results && (results.recommend.length || results.tick.length)) {
       lines.push("## My latest self-assessment results (" + results.date + ")", "");
-      if (results.tick.length) lines.push("To work on first: " + results.tick.join("; ") + ".", "");
+      if (results.tick.length) lines.push("To work on first: " + results.tick.map(md).join("; ") + ".", "");
       if (results.recommend.length) {
-        lines.push("To start with: " + results.recommend.map(function (r) { return r.title; }).join("; ") + ".", "");
+        lines.push("To start with: " + results.recommend.map(function (r) { return md(r.title); }).join("; ") + ".", "");
       }
     }
     if (history.length > 1) {  // one saved result is the ratings below
@@ -140,20 +149,20 @@
       var rated = catalog.assessment.filter(function (f) { return f.name.indexOf("rating:") === 0; });
       rated.forEach(function (field) {
         var id = field.name.slice("rating:".length);
-        lines.push("- " + field.label.replace(/: (rating, 1 to 5|level)$/, "") + ": " + history.map(function (h) {
+        lines.push("- " + md(field.label.replace(/: (rating, 1 to 5|level)$/, "")) + ": " + history.map(function (h) {
           return (h.ratings || {})[id] || "–";
         }).join(" → "));
       });
       lines.push("");
     }
     rows.filter(function (row) { return row.current.length || row.earlier.length; }).forEach(function (row) {
-      lines.push("## " + row.sheet.title + " (" + row.state + ")", "");
+      lines.push("## " + md(row.sheet.title) + " (" + row.state + ")", "");
       row.current.forEach(function (field) {
-        lines.push("**" + field.label + "**", "", shown(row.answers[field.name].value), "");
+        lines.push("**" + md(field.label) + "**", "", md(shown(row.answers[field.name].value)), "");
       });
       row.earlier.forEach(function (name) {
-        lines.push("**" + (row.answers[name].question || "An earlier question") + "** (from an earlier version)", "",
-                   shown(row.answers[name].value), "");
+        lines.push("**" + md(row.answers[name].question || "An earlier question") + "** (from an earlier version)", "",
+                   md(shown(row.answers[name].value)), "");
       });
     });
     return lines.join("\n") + "\n";
@@ -184,59 +193,48 @@
     var message = document.getElementById("leap-journal-message");
     var say = function (text) { message.textContent = text; };
     var title = document.title.split(" - ").slice(1).join(" - ") || catalog.guide;
-    catalog.sheets.forEach(function (sheet) {
-      if (sheet.store !== sheet.id) {  // answers it once kept under its own id join the shared record
-        store.adopt(sheet.id, sheet.fields.map(function (f) { return { name: f.legacy, question: f.label }; }));
-        store.move(sheet.id, sheet.store, sheet.fields.map(function (f) {
-          return { name: f.name, was: f.legacy, question: f.prompt ? f.label : "" };
-        }));
-      }
-      store.adopt(sheet.store, sheet.fields.map(function (f) {
-        return { name: f.name, legacy: f.legacy, question: f.prompt ? f.label : "" };
-      }));
-    });
-
+    var rows = [];
+    /* The buttons are wired before anything stored is shown, so that whatever the record holds, a
+     * file can always be saved and restored. */
     var draw = function () {
-      var rows = gather(catalog, store);
-      var any = store.hasAnswers();
-      document.getElementById("leap-journal-empty").hidden = any;
-      var table = document.getElementById("leap-journal-progress");
-      table.hidden = !any;
-      var done = rows.filter(function (r) { return r.state === "done"; }).length;
-      var begun = rows.filter(function (r) { return r.state !== "not started"; });
-      table.replaceChildren(element("p", "You have started " + begun.length + " of " + rows.length +
-                                         " worksheets, and answered every question on " + done + " of them."),
-                            progress(begun));
-      var answers = document.getElementById("leap-journal-answers");
-      answers.replaceChildren(assessmentOf(catalog, store), answersOf(rows));
-      return rows;
+      try {
+        rows = show(catalog, store);
+      } catch (e) {
+        say("Some of your answers could not be shown here. Save them to a file to keep them, and restore a file " +
+            "you saved earlier if you have one.");
+      }
     };
-    var rows = draw();
-    if (store.problem) say(store.problem);
-    offerElsewhere(store, function () { rows = draw(); }, say);
 
     var input = document.getElementById("leap-import-file");
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
       if (!file) return;
+      if (file.size > 4 * window.leapStore.LIMITS.file) {  // not even read: no answers file is this large
+        input.value = "";
+        say("This file is not a saved answers file: it is too large (more than " + window.leapStore.LIMITS.file +
+            " characters). Nothing was changed.");
+        return;
+      }
       file.text().then(function (text) {
         var checked = store.check(text);
         input.value = "";
         if (checked.problem) { say(checked.problem); return; }
-        var count = Object.keys(checked.record.sheets).reduce(function (total, sheet) {
-          return total + Object.keys(checked.record.sheets[sheet] || {}).length;
-        }, 0);
-        if (!window.confirm("Replace the answers in this browser with the " + count + " answers in " + file.name +
-                            "? Answers here that are not in the file will be gone.")) {
+        var left = window.leapStore.leftOut(checked.left);
+        if (!window.confirm("Replace the answers in this browser with the " + checked.count + " answers in " + file.name +
+                            "? Answers here that are not in the file will be gone." + (left ? "\n\n" + left : ""))) {
           say("Nothing was changed.");
           return;
         }
         if (store.restore(checked.record)) {
-          rows = draw();
-          say("Restored " + count + " answers from " + file.name + ".");
+          draw();
+          say("Restored " + checked.count + " answers from " + file.name + "." + (left ? " " + left : ""));
         } else {
-          say(store.problem);
+          say("This browser would not keep the answers in " + file.name + " (its storage is full or switched off). " +
+              "Nothing was changed.");
         }
+      }, function () {
+        input.value = "";
+        say("This file could not be read. Nothing was changed.");
       });
     });
 
@@ -257,6 +255,39 @@
       if (name === "print") window.print();
       if (name === "import") input.click();
     });
+
+    catalog.sheets.forEach(function (sheet) {
+      if (sheet.store !== sheet.id) {  // answers it once kept under its own id join the shared record
+        store.adopt(sheet.id, sheet.fields.map(function (f) { return { name: f.legacy, question: f.label }; }));
+        store.move(sheet.id, sheet.store, sheet.fields.map(function (f) {
+          return { name: f.name, was: f.legacy, question: f.prompt ? f.label : "" };
+        }));
+      }
+      store.adopt(sheet.store, sheet.fields.map(function (f) {
+        return { name: f.name, legacy: f.legacy, question: f.prompt ? f.label : "" };
+      }));
+    });
+    draw();
+    if (store.notice) say(store.notice);
+    if (store.problem) say(store.problem);
+    offerElsewhere(store, draw, say);
+  }
+
+  /* Every answer, drawn again from the store: the progress table and the answers by worksheet. */
+  function show(catalog, store) {
+    var rows = gather(catalog, store);
+    var any = store.hasAnswers();
+    document.getElementById("leap-journal-empty").hidden = any;
+    var table = document.getElementById("leap-journal-progress");
+    table.hidden = !any;
+    var done = rows.filter(function (r) { return r.state === "done"; }).length;
+    var begun = rows.filter(function (r) { return r.state !== "not started"; });
+    table.replaceChildren(element("p", "You have started " + begun.length + " of " + rows.length +
+                                       " worksheets, and answered every question on " + done + " of them."),
+                          progress(begun));
+    var answers = document.getElementById("leap-journal-answers");
+    answers.replaceChildren(assessmentOf(catalog, store), answersOf(rows));
+    return rows;
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -15,7 +15,7 @@
       store.set(sheetId, name, value, question);
       filled += 1;
     };
-    var start = answers.start ? answers.start.value : window.leapStore.day();
+    var start = answers.start && window.leapStore.isDay(answers.start.value) ? answers.start.value : window.leapStore.day();
     put("start", start, "I start on");
     var day = new Date(start + "T12:00:00");
     /* Each stretch takes one recommendation: what to do, by the stretch's last day, and how to tell
@@ -44,27 +44,49 @@
     });
   }
 
-  function icsDate(value) { return value.replace(/-/g, ""); }
-
+  /* RFC 5545, section 3.3.11: a TEXT value escapes backslash, semicolon and comma, and writes a
+   * line break (CRLF, LF or a lone CR) as \n. Other control characters are not allowed in TEXT. */
   function icsText(value) {
-    return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n/g, "\\n").replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, "");
   }
 
-  /* RFC 5545: one all-day event per review date. */
+  /* A content line folded after at most 75 octets of UTF-8, each continuation starting with a
+   * space (RFC 5545, section 3.1), never inside a character. */
+  function fold(line) {
+    var out = [], current = "", octets = 0;
+    for (var i = 0; i < line.length; i++) {
+      var code = line.codePointAt(i), char = String.fromCodePoint(code);
+      if (code > 0xffff) i++;
+      var size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      if (octets + size > 75) {
+        out.push(current);
+        current = " ";
+        octets = 1;
+      }
+      current += char;
+      octets += size;
+    }
+    out.push(current);
+    return out.join("\r\n");
+  }
+
+  /* One all-day event per review date. Only real dates are written: a stored date is checked
+   * before it reaches DTSTART, DTEND or UID. */
   function calendar(title, events) {
     var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//leap//plan//EN", "CALSCALE:GREGORIAN"];
-    events.forEach(function (event, index) {
+    events.filter(function (event) { return window.leapStore.isDay(event.date); }).forEach(function (event, index) {
+      var date = event.date.replace(/-/g, "");
       var next = new Date(event.date + "T12:00:00");
       next.setDate(next.getDate() + 1);
-      var end = window.leapStore.day(next);
-      lines.push("BEGIN:VEVENT", "UID:" + icsDate(event.date) + "-" + index + "-" + stamp + "@leap",
-                 "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + icsDate(event.date),
-                 "DTEND;VALUE=DATE:" + icsDate(end),
+      var end = window.leapStore.day(next).replace(/-/g, "");
+      lines.push("BEGIN:VEVENT", "UID:" + date + "-" + index + "-" + stamp + "@leap",
+                 "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + date, "DTEND;VALUE=DATE:" + end,
                  "SUMMARY:" + icsText(event.summary), "DESCRIPTION:" + icsText(event.description), "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
-    return lines.join("\r\n") + "\r\n";
+    return lines.map(fold).join("\r\n") + "\r\n";
   }
 
   function periodsOf(sheet) {
@@ -99,13 +121,20 @@
       if (name === "calendar") {
         var answers = store.answers(storeId);
         var title = text(document.querySelector("h1")).replace(/\u00b6/g, "");
+        var given = 0;
         var events = periodsOf(sheet).map(function (period, index) {
           var review = answers["p" + (index + 1) + "-review"];
           var focus = answers["p" + (index + 1) + "-focus"];
-          return review && review.value ? { date: review.value, summary: "Review: " + period.title + " (" + title + ")",
-            description: focus ? String(focus.value) : period.focus } : null;
+          if (review && review.value) given += 1;
+          return review && window.leapStore.isDay(review.value) ? { date: review.value,
+            summary: "Review: " + period.title + " (" + title + ")",
+            description: focus && typeof focus.value === "string" ? focus.value : period.focus } : null;
         }).filter(Boolean);
-        if (!events.length) { say("Fill in the review dates first (or use your results, which sets them)."); return; }
+        if (!events.length) {
+          say(given ? "The review dates are not dates this calendar can hold: choose them again."
+            : "Fill in the review dates first (or use your results, which sets them).");
+          return;
+        }
         window.leapStore.download("plan-review-dates.ics", "text/calendar", calendar(title, events));
         say("Saved plan-review-dates.ics: open it to add " + events.length + " review dates to your calendar.");
       }

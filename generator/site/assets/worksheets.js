@@ -55,7 +55,7 @@
   function earlier(sheet, store, storeId) {
     var own = sheet.getAttribute("data-worksheet");
     var shared = storeId !== own;  // the record is another page's too: what has no field here is that page's
-    var current = {};
+    var current = Object.create(null);  // looked up by stored ids too: "constructor" is no field
     fields(sheet).forEach(function (field) { current[field.name] = field.getAttribute("data-question"); });
     var answers = store.answers(storeId);
     var old = Object.keys(answers).filter(function (name) {
@@ -224,7 +224,7 @@
     box.classList.toggle("leap-save-status--problem", !ok);
     box.textContent = ok
       ? "Saved in this browser at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + "."
-      : "This browser would not save your answers (its storage is full or switched off): they will be gone " +
+      : store.refused || "This browser would not save your answers (its storage is full or switched off): they will be gone " +
         "when you leave this page. Print it with your answers before you leave.";
   }
 

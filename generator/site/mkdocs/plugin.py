@@ -139,8 +139,8 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
                 files.remove(file)  # generated: the current version comes from memory below
         if clashes:
             raise ContentProblems(clashes)
-        for path, stored in self.generated.pdfs.items():
-            files.append(File.generated(config, path, abs_src_path=str(stored)))
+        for path, data in self.generated.pdfs.items():
+            files.append(File.generated(config, path, content=data))
         own_pages = sorted(f.src_uri for f in files.documentation_pages())
         if self._own_nav:  # the guide in learning order, then the hand-written pages
             config.nav = [*self.generated.rendered.nav, *own_pages]
