@@ -315,6 +315,7 @@ def test_generated_files_follow_the_umask(tmp_path: Path) -> None:
         ('"Clar\\0ity"', "0000"),
         ('"Clarity \\u202Eevil"', "202E"),
         ('"Clarity\\u2066"', "2066"),
+        ('"Clarity\\uFFFE"', "FFFE"),
     ],
 )
 def test_invisible_characters_are_refused_with_their_line(mini: Path, value: str, code: str) -> None:

@@ -25,8 +25,9 @@ PROGRAMME_FILE = "programme.yaml"  # optional
 SCHEMAS = "schemas"
 MAX_FILE_BYTES = 1_000_000
 # Control characters other than tab and newline, and the bidirectional overrides that make text
-# read differently from how it is stored: no content needs them, and they can disguise it.
-UNSAFE_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# read differently from how it is stored: no content needs them, and they can disguise it. And the
+# two noncharacters XML refuses (a wiki's import would reject the whole dump).
+UNSAFE_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 Loc = tuple[str | int, ...]
 
