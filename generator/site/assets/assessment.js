@@ -103,7 +103,7 @@
     };
     var level = function (value) {
       var number = typeof value === "string" && /^[0-9]{1,2}$/.test(value) ? Number(value) : NaN;
-      return number >= 1 && number <= data.max ? number : null;
+      return number >= 1 && number <= choices(data) ? number : null;
     };
     var tracks = (data.tracks || []).map(function (entry) { return entry.id; });
     Object.keys(answers).forEach(function (name) {
@@ -117,6 +117,10 @@
     });
     return { ratings: ratings, ticked: ticked, target: target, track: track };
   }
+
+  /* How many answers a rating offers: 1 to the top of the scale, or, by level, one per level (a
+   * level's place in the framework's list, whatever its rank on its track). */
+  function choices(data) { return data.by === "level" ? data.levels.length : data.max; }
 
   function byId(items, id) { return items.filter(function (item) { return item.id === id; })[0]; }
 
@@ -379,14 +383,14 @@
     data.roles.rate.items.forEach(function (entry) {
       var values = history.map(function (h) {
         var value = Number((h.ratings || {})[entry.id] || 0);
-        return value >= 1 && value <= data.max ? value : 0;  // a rating this guide cannot give is no rating
+        return value >= 1 && value <= choices(data) ? value : 0;  // a rating this guide cannot give is no rating
       });
       var row = body.insertRow();
       var name = document.createElement("th");
       name.scope = "row";
       name.textContent = entry.title;
       row.appendChild(name);
-      if (over) row.insertCell().appendChild(sparkline(values, data.max));
+      if (over) row.insertCell().appendChild(sparkline(values, choices(data)));
       row.insertCell().textContent = values.map(function (v) { return v ? ratingName(data, v) : "–"; }).join(" → ");
     });
     var next = document.createElement("p");
