@@ -105,8 +105,10 @@ def _render(page: WikiPage, files: dict[str, str], flavor: str, common: dict[str
     syntax = "wiki" if flavor == "mediawiki" else "md"
     serialise = wikitext.markdown if syntax == "wiki" else gfm.markdown
 
-    def markdown(text: str, hand_written: bool = False) -> Markup:
-        return Markup(serialise(parse(text, hand_written), resolve))
+    def markdown(text: str, hand_written: bool = False, base: str | None = None) -> Markup:
+        """``text``, whose relative links were written from the page ``base`` (this one by default)."""
+        linked = _resolver(base, here, files, linker) if base else resolve
+        return Markup(serialise(parse(text, hand_written), linked))
 
     def link(target: str) -> Markup:
         return Markup(linker(here, files[target]))
@@ -147,8 +149,8 @@ def _environment(syntax: str) -> Environment:
     escape = wikitext.text if syntax == "wiki" else gfm.text
 
     @pass_context
-    def markdown(context: Context, value: str) -> Markup:
-        result: Markup = context["markdown"](str(value))
+    def markdown(context: Context, value: str, base: str | None = None) -> Markup:
+        result: Markup = context["markdown"](str(value), base=base)
         return result
 
     env = Environment(
