@@ -84,7 +84,9 @@ def test_the_programme_reads_every_page_once() -> None:
 
 
 def test_every_action_that_waits_for_an_event_says_what_to_do_if_none_comes() -> None:
-    event = re.compile(r"\bnext (announcement|company announcement|change|proposal|one-to-one|team meeting|leadership meeting)\b")
+    event = re.compile(
+        r"\bnext (announcement|company announcement|change|proposal|one-to-one|team meeting|leadership meeting)\b"
+    )
     fallback = re.compile(r"if none|at the latest|within (a|two|three|the) ")
     for item in CONTENT.items:
         action = item.fields.get("try_this")

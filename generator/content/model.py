@@ -263,8 +263,8 @@ class Guide:
     """The "Your next step" page."""
     action_modes: Annotated[tuple[ActionMode, ...], Field(max_length=6)] = ()
     """The ways an action can teach, such as experience, exposure and education."""
-    sources: Annotated[tuple[OneLine, ...], Field(max_length=30)] = ()
-    """Where the ideas come from, one line each. Plain text."""
+    sources: Annotated[tuple[Text, ...], Field(max_length=30)] = ()
+    """Where the ideas come from, one entry each. Markdown: italicise a book's title with *asterisks*."""
 
     @property
     def key(self) -> str:
