@@ -66,6 +66,9 @@ class Action:
     """How the action teaches, one of the framework's action modes (such as experience)."""
     minutes: Annotated[int, Field(ge=1, le=10_000)] | None = None
     """About how many minutes it takes."""
+    due_weeks: Annotated[int, Field(ge=1, le=52)] | None = None
+    """How many weeks it takes, counted from the week a programme sets it (1: by the end of that
+    week), so a programme can check that pre-work is due by its session."""
 
 
 @schema_class(frozen=True, config=SCHEMA)

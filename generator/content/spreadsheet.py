@@ -17,7 +17,8 @@ from .framework import Framework
 from .load import Loc, SourceDoc, invisible_character
 from .model import Item, Prompt
 
-_ACTION_PARTS = ("time", "sign", "debrief", "mode", "minutes")
+_ACTION_PARTS = ("time", "sign", "debrief", "mode", "minutes", "due_weeks")
+_WHOLE_NUMBERS = ("minutes", "due_weeks")
 _EXPLICIT_ID = re.compile(r"^(?P<text>.*\S)\s+\[#(?P<id>[a-z0-9]+(-[a-z0-9]+)*)\]$")
 
 
@@ -165,7 +166,7 @@ def _read_cell(column: Column, raw: str, data: dict[str, Any]) -> None:
         data[column.field] = [_prompt_value(line.strip()) for line in cell.splitlines() if line.strip()]
     elif column.form in ("scale", "levels", "action"):
         value: str | int = raw if column.part == "do" else cell
-        if column.part == "minutes" and re.fullmatch(r"\d{1,6}", cell):
+        if column.part in _WHOLE_NUMBERS and re.fullmatch(r"\d{1,6}", cell):
             value = int(cell)
         data.setdefault(column.field, {})[column.part] = value
     else:

@@ -34,6 +34,7 @@ from ..content.load import display_path
 from ..content.model import Item
 from ..pages import paths
 from ..pages.brand import DEFAULT_BRAND, Brand
+from ..pages.programme import helpers as programme_helpers
 from . import gfm, mediawiki, wikitext
 from .handwritten import HandPage
 from .markup import Link, Resolve, external, parse, site_address
@@ -82,6 +83,7 @@ def wiki_pages(
         "marks": functools.partial(_marks, graph, flavor == "mediawiki"),
         "categories": lambda item: [Markup(name) for name in _item_categories(graph, item)],
         "worksheets_category": Markup(mediawiki_title(WORKSHEETS_CATEGORY)),
+        **programme_helpers(content),
     }
     out = {files[page.address]: _render(page, files, flavor, common) for page in pages}
     if flavor == "github":
