@@ -257,3 +257,17 @@ def test_a_rating_by_others_keeps_its_answers_apart_from_the_self_assessment() -
 def test_a_rating_by_others_names_its_raters(mini: Path, old: str, new: str, problem: str) -> None:
     edit(mini / "framework.yaml", old, new)
     assert any(p.endswith(problem) for p in problems_for(mini))
+
+
+def test_editing_this_guide_documents_every_field_of_the_programme() -> None:
+    editing = PAGES["editing.md"]
+    for field in (
+        "starts",
+        "ongoing[].every",
+        "sessions[].when.day",
+        "sessions[].prework[].action",
+        "manager_brief.text",
+    ):
+        assert f"| `{field}` |" in editing, field
+    assert "| `sessions[].when.day` | optional | start or end |" in editing
+    assert "| `try_this.due_weeks` | optional | whole number |" in editing
