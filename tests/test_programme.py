@@ -147,12 +147,22 @@ def test_a_session_can_be_run_from_the_page() -> None:
             "starts: 12/01/2026",
             "programme.yaml:3: 'starts' should be a date, written like 2026-01-12",
         ),
+        (
+            "    weeks: [2]\n    minutes: 60",
+            "    weeks: [2, 3]\n    minutes: 60",
+            "programme.yaml:33: 'weeks': there is no week 3 (the programme has 2)",
+        ),
     ],
 )
 def test_programme_problems_are_named_with_their_line(mini: Path, old: str, new: str, problem: str) -> None:
     target = mini / ("barriers/hiding.yaml" if old.startswith("due_weeks") else "programme.yaml")
     edit(target, old, new)
     assert problem in problems_for(mini)
+
+
+def test_a_session_covering_a_week_past_the_end_is_told_once(mini: Path) -> None:
+    edit(mini / "programme.yaml", "    weeks: [2]\n    minutes: 60", "    weeks: [2, 3]\n    minutes: 60")
+    assert problems_for(mini) == ["programme.yaml:33: 'weeks': there is no week 3 (the programme has 2)"]
 
 
 def test_a_session_at_the_start_of_a_week_asks_only_for_what_was_due_the_week_before(mini: Path) -> None:

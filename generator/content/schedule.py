@@ -185,7 +185,7 @@ def _check_session(
             found.add((*where, "weeks", n), f"'weeks': there is no week {number} (the programme has {last})")
         elif number > moment.week:
             found.add((*where, "weeks", n), f"'weeks': week {number} comes after the session ({_moment(moment)})")
-    if moment.week > last:
+    if session.when and moment.week > last:
         found.add((*where, "when", "week"), f"'when': there is no week {moment.week} (the programme has {last})")
     if index and _order(when(programme.sessions[index - 1])) > _order(moment):
         found.add((*where, "when"), f"the session falls at {_moment(moment)}, before the session above it")
