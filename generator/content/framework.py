@@ -210,7 +210,8 @@ class Worksheet:
     rows: Annotated[int, Field(ge=0, le=40)] = 0
     """For table: how many rows to print."""
     questions: Annotated[tuple[OneLine, ...], Field(max_length=30)] = ()
-    """For questions: the questions."""
+    """For questions: the questions; for rating by others: questions to answer once the ratings
+    are in, each with room to write."""
     goal: OneLine | None = None
     """For plan: the question at the top, such as the role you are preparing for."""
     periods: Annotated[tuple[Period, ...], Field(max_length=6)] = ()
