@@ -101,43 +101,53 @@ def _week_plan(content: Content, number: int, week: Week) -> WeekPlan:
     programme = content.programme
     assert programme is not None
     framework = content.framework
-    sheets = {sheet.id: sheet for sheet in framework.worksheets}
     reading = tuple(
         Reading(item, timing.reading_minutes(content, item), _prompt_minutes(content, item))
-        for item in map(content.by_id.get, week.read)
-        if item
+        for item in (content.by_id[item_id] for item_id in week.read)
     )
     doing = [d for n, w in enumerate(programme.weeks, start=1) for i in w.do if (d := _doing(content, i, n, number))]
-    tasks = []
-    for sheet_id in week.worksheets:
-        sheet = sheets.get(sheet_id)
-        if sheet is not None:
-            tasks.append(Task(sheet.title, paths.sheet_path(sheet), sheet.minutes or 0))
-        elif sheet_id not in week.read:  # an item's worksheet: its prompts, unless read this week
-            item = content.by_id[sheet_id]
-            tasks.append(Task(item.title, paths.worksheet_of(framework, item), _prompt_minutes(content, item)))
     assessment = (framework.assessment.minutes or 0) if week.assessment and framework.assessment else 0
-    ongoing = tuple(
-        Task(
-            content.by_id[work.item].title if work.item else work.what or "",
-            paths.page_of(framework, content.by_id[work.item]) if work.item else None,
-            work.minutes,
-            work.start == number,
-        )
-        for work in programme.ongoing
-        if runs_in(programme, work, number)
-    )
     return WeekPlan(
         number,
         week,
         week_starts(programme, number),
         reading,
         tuple(doing),
-        tuple(tasks),
+        _sheets(content, week),
         assessment,
-        ongoing,
+        _ongoing(content, number),
         tuple(falls_in(programme, number)),
     )
+
+
+def _sheets(content: Content, week: Week) -> tuple[Task, ...]:
+    """The worksheets a week lists: a cross-cutting one's minutes, or an item's prompts (unless
+    the week reads the item, whose prompts are counted with its reading)."""
+    framework = content.framework
+    sheets = {sheet.id: sheet for sheet in framework.worksheets}
+    tasks = []
+    for sheet_id in week.worksheets:
+        sheet = sheets.get(sheet_id)
+        if sheet is not None:
+            tasks.append(Task(sheet.title, paths.sheet_path(sheet), sheet.minutes or 0))
+        elif sheet_id not in week.read:
+            item = content.by_id[sheet_id]
+            tasks.append(Task(item.title, paths.worksheet_of(framework, item), _prompt_minutes(content, item)))
+    return tuple(tasks)
+
+
+def _ongoing(content: Content, number: int) -> tuple[Task, ...]:
+    """The ongoing work that runs in week ``number``: an item's, linked to its page, or in words."""
+    programme = content.programme
+    assert programme is not None
+    found = []
+    for work in programme.ongoing:
+        if runs_in(programme, work, number):
+            item = content.by_id[work.item] if work.item else None
+            title = item.title if item else work.what or ""
+            path = paths.page_of(content.framework, item) if item else None
+            found.append(Task(title, path, work.minutes, work.start == number))
+    return tuple(found)
 
 
 def _doing(content: Content, item_id: str, start: int, number: int) -> Doing | None:
