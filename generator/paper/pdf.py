@@ -147,7 +147,8 @@ async def _print_sheet(page: Any, site_dir: Path, wanted: Wanted) -> bytes:
         if not fit["grown"] or len(PdfReader(io.BytesIO(data)).pages) <= fit["pages"]:
             return data
         await page.evaluate(UNFIT)
-    return await page.pdf(format=PAPER[wanted.paper], print_background=True, margin=MARGINS)
+    data = await page.pdf(format=PAPER[wanted.paper], print_background=True, margin=MARGINS)
+    return data
 
 
 async def _stamp(browser: Any, plan: Plan, sheets: list[Wanted], content: Content, brand: Brand) -> None:
