@@ -22,6 +22,10 @@ PAGES = [
     "worksheets/development-plan/",
     "matrix/",
     "programme/",
+    "facilitator-guide/",
+    "manager-brief/",
+    "worksheets/others-rating/",
+    "worksheets/barrier-diagnostic/",
     "traits/",
 ]
 

@@ -270,7 +270,7 @@ def test_a_later_build_keeps_and_links_the_pdfs_and_a_change_drops_them(tmp_path
     assert stat.S_IMODE(archive.stat().st_mode) == 0o644
     with zipfile.ZipFile(archive) as opened:
         pdfs = {info.filename: info.external_attr >> 16 for info in opened.infolist() if info.filename.endswith(".pdf")}
-    assert pdfs["site-offline/pdf/workbook-a4.pdf"] == 0o644 and len(pdfs) == 2 + 2 * 12
+    assert pdfs["site-offline/pdf/workbook-a4.pdf"] == 0o644 and len(pdfs) == 2 + 2 * 13
     assert set(pdfs.values()) == {0o644}
 
     clarity = tmp_path / "content" / "traits" / "clarity.yaml"
@@ -338,7 +338,7 @@ def test_leap_pdf_prints_what_is_missing_and_the_site_links_it(browser: Any, tmp
     )
     result = run_leap("pdf", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Printed 24 worksheet PDFs and 2 workbooks, reused 0" in result.stdout
+    assert "Printed 26 worksheet PDFs and 2 workbooks, reused 0" in result.stdout
     pdf = tmp_path / "site" / "pdf"
     workbook = PdfReader(pdf / "workbook-a4.pdf")
     assert workbook.metadata is not None and workbook.metadata.author == "Example Ltd"
@@ -361,7 +361,7 @@ def test_leap_pdf_prints_what_is_missing_and_the_site_links_it(browser: Any, tmp
     clarity.write_text(clarity.read_text().replace("Is it written down?", "Is it written down, and where?"))
     result = run_leap("pdf", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Printed 2 worksheet PDFs and 2 workbooks, reused 22" in result.stdout
+    assert "Printed 2 worksheet PDFs and 2 workbooks, reused 24" in result.stdout
     assert "Is it written down, and where?" in PdfReader(pdf / "clarity-a4.pdf").pages[0].extract_text()
     assert (pdf / "courage-a4.pdf").read_bytes() == kept
 

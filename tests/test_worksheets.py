@@ -66,6 +66,30 @@ def test_an_item_worksheet_prints_whole_on_at_most_two_pages(
         assert chrome not in text
 
 
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_manager_brief_prints_on_one_page_and_the_rating_by_others_on_two(
+    browser,  # type: ignore[no-untyped-def]
+    site_url: str,
+    paper: str,
+) -> None:
+    programme = check(ROOT / "content").content.programme
+    assert programme is not None and programme.manager_brief is not None
+    page = browser.new_page()
+    page.goto(f"{site_url}manager-brief/")
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert programme.manager_brief.title in text and "Print this page" not in text
+    assert "Respect the group's confidence." in text
+    page.goto(f"{site_url}worksheets/others-rating/")
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+    assert len(reader.pages) <= 2
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "11. Emotional intelligence and empathy" in text and "A peer, week 12" in text
+
+
 def test_leap_pdf_without_chromium_says_how_to_install_it(tmp_path: Path) -> None:
     make_project(tmp_path, ROOT / "tests" / "fixtures" / "mini")
     result = run_leap("pdf", cwd=tmp_path, LEAP_CHROMIUM=str(tmp_path / "no-chromium"))

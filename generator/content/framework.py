@@ -149,6 +149,8 @@ class Assessment:
     """The page's title."""
     intro: Text | None = None
     """The page's opening. Markdown."""
+    minutes: Annotated[int, Field(ge=1, le=600)] | None = None
+    """About how many minutes it takes, for a programme's weekly time."""
 
 
 @dataclass(frozen=True, config=SCHEMA)
@@ -205,15 +207,24 @@ class Worksheet:
     kind: Slug | None = None
     """For rating and checklist: the kind whose items it lists."""
     columns: Annotated[tuple[OneLine, ...], Field(max_length=8)] = ()
-    """For table: the column headings; for checklist: the headings of its two columns."""
+    """For table: the column headings; for checklist: the headings of its two columns; for rating
+    by others: who rates, one column each."""
     rows: Annotated[int, Field(ge=0, le=40)] = 0
     """For table: how many rows to print."""
     questions: Annotated[tuple[OneLine, ...], Field(max_length=30)] = ()
-    """For questions: the questions."""
+    """For questions: the questions; for rating by others: questions to answer once the ratings
+    are in, each with room to write."""
     goal: OneLine | None = None
     """For plan: the question at the top, such as the role you are preparing for."""
     periods: Annotated[tuple[Period, ...], Field(max_length=6)] = ()
     """For plan: its stretches."""
+    rater: Literal["self", "other"] = "self"
+    """For rating: who rates. self: the reader (it shares the self-assessment's answers); other:
+    people the reader asks, one column each (columns), whose ratings are kept apart."""
+    question: OneLine | None = None
+    """For rating by others: what each rater answers for every item, such as "Which describes them today?"."""
+    minutes: Annotated[int, Field(ge=1, le=600)] | None = None
+    """About how many minutes it takes to fill in, for a programme's weekly time."""
 
 
 @dataclass(frozen=True, config=SCHEMA)
@@ -283,7 +294,7 @@ class Framework:
     def shares_assessment(self, sheet: Worksheet) -> bool:
         """Whether a worksheet's answers are the self-assessment's: the rating sheet's ratings, and
         the ticks of a checklist of the statements the self-assessment ticks."""
-        return sheet.type == "rating" or (
+        return (sheet.type == "rating" and sheet.rater == "self") or (
             sheet.type == "checklist" and self.assessment is not None and self.assessment.tick == sheet.kind
         )
 
@@ -356,6 +367,12 @@ def _check_worksheets(framework: Framework, kinds: dict[str, Kind]) -> Iterator[
                 yield (*where, "kind"), f"a {sheet.type} worksheet needs the kind it lists (unknown: '{sheet.kind}')"
             elif sheet.type == "rating" and (framework.assessment is None or framework.assessment.rate != sheet.kind):
                 yield (*where, "kind"), "a rating worksheet lists the kind the assessment rates"
+        if sheet.rater == "other" and (
+            sheet.type != "rating" or not 1 <= len(sheet.columns) <= 4 or not sheet.question
+        ):
+            yield (*where, "rater"), "a rating worksheet by others needs its raters as columns (1 to 4) and a question"
+        elif sheet.rater == "other" and len({c.strip().lower() for c in sheet.columns}) < len(sheet.columns):
+            yield (*where, "columns"), "two raters have the same name"
         if sheet.type == "checklist" and len(sheet.columns) != 2:
             yield (*where, "columns"), "a checklist worksheet has two column headings: the tick and the evidence"
         if sheet.type == "table" and (not sheet.columns or not sheet.rows):

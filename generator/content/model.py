@@ -67,6 +67,9 @@ class Action:
     """How the action teaches, one of the framework's action modes (such as experience)."""
     minutes: Annotated[int, Field(ge=1, le=10_000)] | None = None
     """About how many minutes it takes."""
+    due_weeks: Annotated[int, Field(ge=1, le=52)] | None = None
+    """How many weeks it takes, counted from the week a programme sets it (1: by the end of that
+    week), so a programme can check that pre-work is due by its session."""
 
 
 @schema_class(frozen=True, config=SCHEMA)
@@ -275,8 +278,8 @@ class Guide:
     """The "Your next step" page."""
     action_modes: Annotated[tuple[ActionMode, ...], Field(max_length=6)] = ()
     """The ways an action can teach, such as experience, exposure and education."""
-    sources: Annotated[tuple[OneLine, ...], Field(max_length=30)] = ()
-    """Where the ideas come from, one line each. Plain text."""
+    sources: Annotated[tuple[Text, ...], Field(max_length=30)] = ()
+    """Where the ideas come from, one entry each. Markdown: italicise a book's title with *asterisks*."""
     sources_intro: Text | None = None
     """What the home page says before the sources, such as how the guide uses them. Markdown."""
 

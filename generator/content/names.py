@@ -21,6 +21,7 @@ TOP_NAMES = frozenset(
         "search",
         "programme",
         "facilitator-guide",
+        "manager-brief",
         "levels",
         "brand",
         "schemas",

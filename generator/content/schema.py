@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -66,13 +67,36 @@ def modeline(kind: str, file_dir: str, schemas_dir: str) -> str:
 
 def field_docs(framework: Framework, kind: str) -> list[dict[str, Any]]:
     """Each field of a kind of file, for the "Editing this guide" page: name, whether it is
-    required, what it holds, and its help text, all read from the schema."""
+    required, what it holds, and its help text, all read from the schema. A field made of fields
+    is followed by each of them (``sessions[].when.week``: ``[]`` for each entry of a list)."""
     schema = json_schema(framework, kind)
-    required = set(schema.get("required", []))
-    return [
-        {"name": name, "required": name in required, "holds": _holds(spec), "help": spec.get("description", "")}
-        for name, spec in schema["properties"].items()
-    ]
+    return list(_docs(schema, schema, "", 0))
+
+
+def _docs(root: dict[str, Any], node: dict[str, Any], prefix: str, depth: int) -> Iterator[dict[str, Any]]:
+    required = set(node.get("required", []))
+    for name, spec in node.get("properties", {}).items():
+        help_text = " ".join(str(spec.get("description", "")).split())
+        yield {"name": prefix + name, "required": name in required, "holds": _holds(spec), "help": help_text}
+        inner = _fields_of(root, spec) if depth < 3 else None
+        if inner is not None:
+            fields, listed = inner
+            yield from _docs(root, fields, f"{prefix}{name}{'[]' if listed else ''}.", depth + 1)
+
+
+def _fields_of(root: dict[str, Any], spec: dict[str, Any], listed: bool = False) -> tuple[dict[str, Any], bool] | None:
+    """The object schema a field holds (or each entry of its list holds), and whether in a list."""
+    if "$ref" in spec:
+        return _fields_of(root, root.get("$defs", {})[spec["$ref"].rsplit("/", 1)[-1]], listed)
+    if "properties" in spec:
+        return spec, listed
+    if spec.get("type") == "array" and not listed:
+        return _fields_of(root, spec.get("items", {}), True)
+    for option in spec.get("anyOf", []) + spec.get("allOf", []):
+        found = _fields_of(root, option, listed)
+        if found is not None:
+            return found
+    return None
 
 
 def _holds(spec: dict[str, Any]) -> str:
@@ -81,12 +105,20 @@ def _holds(spec: dict[str, Any]) -> str:
     options = [s for s in spec.get("anyOf", []) if s.get("type") != "null"]
     if options:
         return " or ".join(dict.fromkeys(_holds(option) for option in options))
+    if "enum" in spec:
+        return " or ".join(str(value) for value in spec["enum"])
     kind = spec.get("type")
     if kind == "array":
         items = spec.get("items", {})
-        if "$ref" in items or "anyOf" in items:
+        if "$ref" in items:
+            return "list of fields"
+        if "anyOf" in items:
             return "list of text or fields"
+        if items.get("type") == "integer":
+            return "list of whole numbers"
         return "list of ids" if "a-z0-9" in items.get("pattern", "") else "list of text"
+    if kind == "string" and spec.get("format") == "date":
+        return "date"
     if kind == "string":
         return "id" if "a-z0-9" in spec.get("pattern", "") else "text"
     if kind == "object" and "additionalProperties" in spec:

@@ -18,7 +18,8 @@ from .framework import Framework
 from .load import Loc, SourceDoc, invisible_character
 from .model import Item, Prompt
 
-_ACTION_PARTS = ("time", "sign", "debrief", "mode", "minutes")
+_ACTION_PARTS = ("time", "sign", "debrief", "mode", "minutes", "due_weeks")
+_WHOLE_NUMBERS = ("minutes", "due_weeks")
 _EXPLICIT_ID = re.compile(r"^(?P<text>.*\S)\s+\[#(?P<id>[a-z0-9]+(-[a-z0-9]+)*)\]$")
 
 
@@ -172,7 +173,7 @@ def read_cell(column: Column, raw: str, data: dict[str, Any]) -> None:
         data.setdefault(column.field, {}).setdefault(column.part, {}).update(level_cell(column, raw))
     elif column.form in ("scale", "action"):
         value: str | int = raw if column.part == "do" else cell
-        if column.part == "minutes" and re.fullmatch(r"\d{1,6}", cell):
+        if column.part in _WHOLE_NUMBERS and re.fullmatch(r"\d{1,6}", cell):
             value = int(cell)
         data.setdefault(column.field, {})[column.part] = value
     else:

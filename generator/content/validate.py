@@ -7,7 +7,6 @@ at the first.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -27,7 +26,10 @@ from .model import (
     learning_order,
 )
 from .names import TOP_NAMES, reserved_ids
-from .programme import PROGRAMME_ADAPTER, Programme
+from .programme import PROGRAMME_ADAPTER
+from .schedule import check_programme
+from .suggest import did_you_mean as _did_you_mean
+from .suggest import fields_at
 
 
 def validate_content(docs: list[SourceDoc]) -> tuple[Content | None, list[Problem]]:
@@ -50,7 +52,8 @@ def validate_content(docs: list[SourceDoc]) -> tuple[Content | None, list[Proble
     programme_doc = next((doc for doc in docs if doc.kind == "programme"), None)
     programme = _validate(programme_doc, PROGRAMME_ADAPTER, [], problems) if programme_doc else None
     if programme is not None and programme_doc is not None:
-        problems += _check_programme(framework, programme, programme_doc, known)
+        valid = {item_id: item for item_id, (item, _) in items.items()}
+        problems += check_programme(framework, programme, programme_doc, known, valid)
     if guide is None or errors_in(problems):
         return None, problems
     ordered = [
@@ -158,7 +161,7 @@ def _validate(doc: SourceDoc, adapter: TypeAdapter[Any], known: list[str], probl
     try:
         return adapter.validate_python(doc.data)
     except ValidationError as err:
-        problems += _describe(err, doc, known or _top_fields(adapter))
+        problems += _describe(err, doc, known or _top_fields(adapter), adapter)
         return None
 
 
@@ -166,14 +169,15 @@ def _top_fields(adapter: TypeAdapter[Any]) -> list[str]:
     return list(adapter.json_schema(by_alias=True).get("properties", {}))
 
 
-def _describe(err: ValidationError, doc: SourceDoc, known: list[str]) -> list[Problem]:
+def _describe(err: ValidationError, doc: SourceDoc, known: list[str], adapter: TypeAdapter[Any]) -> list[Problem]:
     errors = err.errors()
     found = []
     for e in errors:
         loc = _in_data(tuple(e["loc"]), doc.data)
         if e["type"] == "too_short" and any(o is not e and tuple(o["loc"])[: len(loc)] == loc for o in errors):
             continue  # the items inside are already reported
-        problem = Problem(doc.path, doc.line_of(loc), _message(e, loc, known))
+        names = known if len(loc) < 2 else fields_at(adapter.json_schema(by_alias=True), loc[:-1])
+        problem = Problem(doc.path, doc.line_of(loc), _message(e, loc, names))
         if problem not in found:
             found.append(problem)
     return found
@@ -212,7 +216,7 @@ def _message(e: Any, loc: Loc, known: list[str]) -> str:
     if kind in ("missing", "missing_argument"):
         return f"missing field {where}"
     if kind in ("unexpected_keyword_argument", "extra_forbidden"):
-        return f"unknown field {where}" + (_did_you_mean(str(loc[-1]), known) if len(loc) == 1 else "")
+        return f"unknown field {where}" + _did_you_mean(str(loc[-1]), known)
     if kind == "string_type":
         return f"{where} should be text, not {_type_name(e['input'])}"
     if kind in ("tuple_type", "list_type"):
@@ -221,6 +225,8 @@ def _message(e: Any, loc: Loc, known: list[str]) -> str:
         return f"{where} should be a set of 'field: value' lines, not {_type_name(e['input'])}"
     if kind in ("int_type", "int_parsing", "int_parsing_size", "int_from_float"):
         return f"{where} should be a whole number"
+    if kind.startswith("date_"):
+        return f"{where} should be a date, written like 2026-01-12"
     if kind == "literal_error":
         return f"{where} must be one of: {ctx.get('expected', '')}"
     if kind in ("too_short", "too_long", "string_too_short", "string_too_long", "string_pattern_mismatch"):
@@ -258,11 +264,6 @@ def _type_name(value: Any) -> str:
         type(None): "empty",
     }
     return names.get(type(value), type(value).__name__)
-
-
-def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _check_references(
@@ -326,52 +327,6 @@ def _check_guide(framework: Framework, guide: Guide, doc: SourceDoc, known: dict
                 f"'next_step.worksheet': unknown worksheet '{guide.next_step.worksheet}'",
             )
         )
-    return problems
-
-
-def _check_programme(
-    framework: Framework, programme: Programme, doc: SourceDoc, known: dict[str, str]
-) -> list[Problem]:
-    """Every page and worksheet a week names exists; every session covers weeks that exist."""
-    problems = []
-    sheets = {sheet.id for sheet in framework.worksheets}
-    for index, week in enumerate(programme.weeks):
-        for n, item_id in enumerate(week.read):
-            if item_id not in known:
-                problems.append(
-                    Problem(
-                        doc.path,
-                        doc.line_of(("weeks", index, "read", n)),
-                        f"'read': unknown page '{item_id}'" + _did_you_mean(item_id, list(known)),
-                    )
-                )
-        for n, sheet_id in enumerate(week.worksheets):
-            if sheet_id not in known and sheet_id not in sheets:
-                problems.append(
-                    Problem(
-                        doc.path,
-                        doc.line_of(("weeks", index, "worksheets", n)),
-                        f"'worksheets': unknown worksheet '{sheet_id}'" + _did_you_mean(sheet_id, [*known, *sheets]),
-                    )
-                )
-        if week.assessment and framework.assessment is None:
-            problems.append(
-                Problem(
-                    doc.path,
-                    doc.line_of(("weeks", index, "assessment")),
-                    "'assessment': the framework declares no self-assessment",
-                )
-            )
-    for index, session in enumerate(programme.sessions):
-        for n, number in enumerate(session.weeks):
-            if not 1 <= number <= len(programme.weeks):
-                problems.append(
-                    Problem(
-                        doc.path,
-                        doc.line_of(("sessions", index, "weeks", n)),
-                        f"'weeks': there is no week {number} (the programme has {len(programme.weeks)})",
-                    )
-                )
     return problems
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..content.framework import Framework, Worksheet
 from ..content.model import Content, Item, question
-from .worksheets import workbook_order
+from .worksheets import rater_key, workbook_order
 
 ACTION_FIELDS = (
     ("action", "The action I will take", True),
@@ -60,6 +60,13 @@ def _item_fields(framework: Framework, item: Item) -> list[dict[str, Any]]:
 
 def _sheet_fields(content: Content, sheet: Worksheet) -> list[dict[str, Any]]:
     listed = content.of_kind(sheet.kind) if sheet.kind else ()
+    if sheet.type == "rating" and sheet.rater == "other":
+        ratings = [
+            _field(f"{item.id}:{rater_key(column)}", f"{item.title}: {column}")
+            for item in listed
+            for column in sheet.columns
+        ]
+        return ratings + [_field(question(text).id, text, prompt=True) for text in sheet.questions]
     if sheet.type == "rating":
         scale = (
             "level" if content.framework.assessment and content.framework.assessment.by == "level" else "rating, 1 to 5"

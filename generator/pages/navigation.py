@@ -43,8 +43,11 @@ def site_nav(content: Content) -> list[Any]:
     nav.append(_entry("Tags", pages.TAGS))
     if content.guide.next_step:
         nav.append(_entry(content.guide.next_step.title, pages.NEXT_STEPS))
-    if content.programme and content.programme.sessions:
-        nav.append({"For facilitators": [_entry("Facilitator guide", pages.FACILITATOR)]})
+    if content.programme and (content.programme.sessions or content.programme.manager_brief):
+        brief = content.programme.manager_brief
+        facilitators = [_entry("Facilitator guide", pages.FACILITATOR)] if content.programme.sessions else []
+        facilitators += [_entry(brief.title, pages.MANAGER_BRIEF)] if brief else []
+        nav.append({"For facilitators": facilitators})
     nav.append({"For authors": [_entry("Editing this guide", pages.EDITING)]})
     return nav
 

@@ -19,6 +19,7 @@ TAGS = "tags.md"
 EDITING = "editing.md"
 PROGRAMME = "programme.md"
 FACILITATOR = "facilitator-guide.md"
+MANAGER_BRIEF = "manager-brief.md"
 WORKSHEET_INDEX = f"{WORKSHEETS}/index.md"
 BRAND_CSS = "brand.css"  # at the top of docs/, apart from the hand-written assets/
 

@@ -16,14 +16,14 @@ from ..content.graph import Graph
 from ..content.model import Content, question
 from ..content.schema import field_docs
 from . import paths as pages
-from . import timing
+from . import programme, timing
 from .assessment import TOP, WEIGHTS, assessment_data, plan_data
 from .brand import DEFAULT_BRAND, Brand
 from .data import data_files
 from .journal import journal_data
 from .navigation import site_nav
 from .templating import make_environment
-from .worksheets import workbook_order, workbook_parts
+from .worksheets import rater_key, workbook_order, workbook_parts
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ def render_pages(
         "worksheet_of": lambda item: pages.worksheet_of(framework, item),
         "kind_of": content.kind_of,
         "question": question,
+        "rater_key": rater_key,
     }
 
     common.update(_programme_helpers(content))
@@ -101,6 +102,8 @@ def render_pages(
         out.append(render("programme.md.j2", pages.PROGRAMME))
         if content.programme.sessions:
             out.append(render("facilitator.md.j2", pages.FACILITATOR))
+        if content.programme.manager_brief:
+            out.append(render("manager_brief.md.j2", pages.MANAGER_BRIEF))
     for matrix in framework.matrices:
         relation = framework.relation(matrix.relation)
         out.append(
@@ -141,35 +144,9 @@ def render_pages(
 
 
 def _programme_helpers(content: Content) -> dict[str, Any]:
-    """What the programme, facilitator and item pages use: minutes, and worksheets by id."""
-    framework = content.framework
-    sheets = {sheet.id: sheet for sheet in framework.worksheets}
-
-    def worksheet_path(sheet_id: str) -> str:
-        sheet = sheets.get(sheet_id)
-        return pages.sheet_path(sheet) if sheet else pages.worksheet_of(framework, content.by_id[sheet_id])
-
-    def worksheet_title(sheet_id: str) -> str:
-        sheet = sheets.get(sheet_id)
-        return sheet.title if sheet else content.by_id[sheet_id].title
-
-    def session_items(session: Any) -> list[Any]:
-        weeks = content.programme.weeks if content.programme else ()
-        return [content.by_id[i] for n in session.weeks for i in weeks[n - 1].read]
-
-    def session_assesses(session: Any) -> bool:
-        weeks = content.programme.weeks if content.programme else ()
-        return any(weeks[n - 1].assessment for n in session.weeks)
-
-    def is_rating_sheet(sheet_id: str) -> bool:
-        return sheet_id in sheets and sheets[sheet_id].type == "rating"
-
+    """What the programme, facilitator and item pages use: weeks and sessions, and minutes."""
     return {
-        "worksheet_path": worksheet_path,
-        "worksheet_title": worksheet_title,
-        "session_items": session_items,
-        "session_assesses": session_assesses,
-        "is_rating_sheet": is_rating_sheet,
+        **programme.helpers(content),
         "minutes_to_read": lambda item: timing.reading_minutes(content, item),
         "minutes_of_exercises": lambda item: timing.exercise_minutes(content, item),
     }

@@ -32,6 +32,17 @@ from markupsafe import Markup
 
 from ..content.graph import capital
 from . import safe
+from .links import relink
+
+
+@pass_context
+def _markdown(context: Context, value: str, base: str | None = None) -> Markup:
+    """A Markdown field. ``base``: the page its relative links were written from (an item's own
+    page), when it is shown on another page (its worksheet, say); they are rewritten to go from here."""
+    text = str(value)
+    if base is not None:
+        text = relink(text, posixpath.dirname(base), posixpath.dirname(context["here"]))
+    return Markup(safe.markdown(text))
 
 
 @pass_context
@@ -105,7 +116,7 @@ def make_environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["text"] = lambda value: Markup(safe.plain(str(value)))
-    env.filters["md"] = lambda value: Markup(safe.markdown(value))
+    env.filters["md"] = _markdown
     env.filters["attr"] = lambda value: Markup(safe.attribute(value))
     env.filters["yaml"] = lambda value: Markup(
         json.dumps(str(value) if isinstance(value, Markup) else value, ensure_ascii=False)

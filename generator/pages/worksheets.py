@@ -3,6 +3,7 @@ the printed workbook binds them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..content.model import Content
@@ -40,3 +41,10 @@ def workbook_parts(content: Content) -> list[tuple[str, list[Entry]]]:
     for entry in workbook_order(content):
         parts.setdefault(entry.part, []).append(entry)
     return list(parts.items())
+
+
+def rater_key(column: str) -> str:
+    """The key a rater's answers are kept under on a rating worksheet for others: their column's
+    words, as an id ("My manager": "my-manager"). Renaming the column leaves the answers given
+    under the old words "from an earlier version"."""
+    return re.sub(r"[\W_]+", "-", column.lower()).strip("-") or "rater"

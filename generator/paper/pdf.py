@@ -138,11 +138,16 @@ async def _print_sheet(page: Any, site_dir: Path, wanted: Wanted) -> bytes:
     width, height = INCHES[wanted.paper]
     area = {"width": width * 96 - 28 * PX_PER_MM, "height": height * 96 - 30 * PX_PER_MM}  # inside the margins
     await page.goto(_page_file(site_dir, wanted.entry.path).resolve().as_uri(), wait_until="load")
-    fit = await page.evaluate(FIT, {**area, "line": 8 * PX_PER_MM, "safety": 4})
-    data: bytes = await page.pdf(format=PAPER[wanted.paper], print_background=True, margin=MARGINS)
-    if fit["grown"] and len(PdfReader(io.BytesIO(data)).pages) > fit["pages"]:  # grown too far after all
+    line = 8 * PX_PER_MM
+    # The columns the space is measured in can end a few pixels from where the printed pages do:
+    # grown too far, the write-in space gives back a line a page, twice, before it is given up.
+    for safety in (4, 4 + line, 4 + 2 * line):
+        fit = await page.evaluate(FIT, {**area, "line": line, "safety": safety})
+        data: bytes = await page.pdf(format=PAPER[wanted.paper], print_background=True, margin=MARGINS)
+        if not fit["grown"] or len(PdfReader(io.BytesIO(data)).pages) <= fit["pages"]:
+            return data
         await page.evaluate(UNFIT)
-        data = await page.pdf(format=PAPER[wanted.paper], print_background=True, margin=MARGINS)
+    data = await page.pdf(format=PAPER[wanted.paper], print_background=True, margin=MARGINS)
     return data
 
 

@@ -34,6 +34,7 @@ from ..content.load import display_path
 from ..content.model import Item
 from ..pages import paths
 from ..pages.brand import DEFAULT_BRAND, Brand
+from ..pages.programme import helpers as programme_helpers
 from . import gfm, mediawiki, wikitext
 from .handwritten import HandPage
 from .markup import Link, Resolve, external, parse, site_address
@@ -82,6 +83,7 @@ def wiki_pages(
         "marks": functools.partial(_marks, graph, flavor == "mediawiki"),
         "categories": lambda item: [Markup(name) for name in _item_categories(graph, item)],
         "worksheets_category": Markup(mediawiki_title(WORKSHEETS_CATEGORY)),
+        **programme_helpers(content),
     }
     out = {files[page.address]: _render(page, files, flavor, common) for page in pages}
     if flavor == "github":
@@ -105,8 +107,10 @@ def _render(page: WikiPage, files: dict[str, str], flavor: str, common: dict[str
     syntax = "wiki" if flavor == "mediawiki" else "md"
     serialise = wikitext.markdown if syntax == "wiki" else gfm.markdown
 
-    def markdown(text: str, hand_written: bool = False) -> Markup:
-        return Markup(serialise(parse(text, hand_written), resolve))
+    def markdown(text: str, hand_written: bool = False, base: str | None = None) -> Markup:
+        """``text``, whose relative links were written from the page ``base`` (this one by default)."""
+        linked = _resolver(base, here, files, linker) if base else resolve
+        return Markup(serialise(parse(text, hand_written), linked))
 
     def link(target: str) -> Markup:
         return Markup(linker(here, files[target]))
@@ -147,8 +151,8 @@ def _environment(syntax: str) -> Environment:
     escape = wikitext.text if syntax == "wiki" else gfm.text
 
     @pass_context
-    def markdown(context: Context, value: str) -> Markup:
-        result: Markup = context["markdown"](str(value))
+    def markdown(context: Context, value: str, base: str | None = None) -> Markup:
+        result: Markup = context["markdown"](str(value), base=base)
         return result
 
     env = Environment(

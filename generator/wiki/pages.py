@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content.graph import Graph
-from ..content.load import FRAMEWORK_FILE, GUIDE_FILE
+from ..content.load import FRAMEWORK_FILE, GUIDE_FILE, PROGRAMME_FILE
 from ..pages import paths
 from ..pages.worksheets import workbook_parts
 
@@ -22,8 +22,8 @@ class GuidePage:
 
 
 def guide_pages(graph: Graph) -> list[GuidePage]:
-    """Home, sections, levels, matrices, worksheets, then each item's page and worksheet: parents
-    (index pages) before their children."""
+    """Home, sections, levels, matrices, the programme and its facilitator guide and brief,
+    worksheets, then each item's page and worksheet: parents (index pages) before their children."""
     content = graph.content
     framework = content.framework
     pages = [GuidePage(paths.HOME, "Home", "home", source=GUIDE_FILE)]
@@ -54,6 +54,14 @@ def guide_pages(graph: Graph) -> list[GuidePage]:
                 },
             )
         )
+    programme = content.programme
+    if programme is not None:
+        pages.append(GuidePage(paths.PROGRAMME, programme.title, "programme", source=PROGRAMME_FILE))
+        if programme.sessions:
+            pages.append(GuidePage(paths.FACILITATOR, "Facilitator guide", "facilitator", source=PROGRAMME_FILE))
+        if programme.manager_brief:
+            brief = programme.manager_brief
+            pages.append(GuidePage(paths.MANAGER_BRIEF, brief.title, "manager_brief", {"brief": brief}, PROGRAMME_FILE))
     pages.append(GuidePage(paths.WORKSHEET_INDEX, "Worksheets", "worksheet_index", {"parts": workbook_parts(content)}))
     for sheet in framework.worksheets:
         pages.append(GuidePage(paths.sheet_path(sheet), sheet.title, "sheet", {"sheet": sheet}))
