@@ -20,6 +20,7 @@ from pydantic.dataclasses import dataclass
 
 from .declared import FIELD_NAME, SCHEMA, SLUG_PATTERN, FieldName, OneLine, Slug, Text
 from .levels import Level, Scale, Track, check_levels, ladder, neighbours, ranks
+from .prompts import Prompt, Question, prompt_of
 
 __all__ = ["FIELD_NAME", "SCHEMA", "SLUG_PATTERN", "FieldName", "Level", "OneLine", "Scale", "Slug", "Text", "Track"]
 
@@ -211,9 +212,10 @@ class Worksheet:
     by others: who rates, one column each."""
     rows: Annotated[int, Field(ge=0, le=40)] = 0
     """For table: how many rows to print."""
-    questions: Annotated[tuple[OneLine, ...], Field(max_length=30)] = ()
+    questions: Annotated[tuple[Question, ...], Field(max_length=30)] = ()
     """For questions: the questions; for rating by others: questions to answer once the ratings
-    are in, each with room to write."""
+    are in, each with room to write. Each is plain text, or a text and an id of your choosing (so
+    that readers' answers stay attached to it when its wording is edited)."""
     goal: OneLine | None = None
     """For plan: the question at the top, such as the role you are preparing for."""
     periods: Annotated[tuple[Period, ...], Field(max_length=6)] = ()
@@ -225,6 +227,12 @@ class Worksheet:
     """For rating by others: what each rater answers for every item, such as "Which describes them today?"."""
     minutes: Annotated[int, Field(ge=1, le=600)] | None = None
     """About how many minutes it takes to fill in, for a programme's weekly time."""
+
+    @property
+    def prompts(self) -> tuple[Prompt, ...]:
+        """The questions, each with the id its reader's answer is kept under."""
+        return tuple(prompt_of(question) for question in self.questions)
+
 
 
 @dataclass(frozen=True, config=SCHEMA)

@@ -10,7 +10,6 @@ barrier names the traits it undermines); every inverse is derived in :mod:`gener
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -31,12 +29,12 @@ from pydantic.dataclasses import dataclass as schema_class
 from .cells import cells_of, levels_annotation
 from .framework import SCHEMA, SLUG_PATTERN, FieldSpec, Framework, Kind, OneLine, Slug, Text
 from .programme import Programme
+from .prompts import Prompt, Question, or_text, prompt_of
 
 __all__ = ["SLUG_PATTERN", "Action", "Content", "Guide", "Item", "Prompt", "Scale", "item_adapter"]
 
 Ids = Annotated[tuple[Slug, ...], Field(max_length=200)]
 Tags = Annotated[tuple[Slug, ...], Field(max_length=20)]
-PromptId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=40)]
 
 
 @schema_class(frozen=True, config=SCHEMA)
@@ -72,56 +70,14 @@ class Action:
     week), so a programme can check that pre-work is due by its session."""
 
 
-@schema_class(frozen=True, config=SCHEMA)
-class PromptSpec:
-    """A reflection question; written as plain text, or with an id of your choosing so that
-    readers' answers stay attached to it when its wording is edited."""
-
-    text: OneLine
-    """The question."""
-    id: PromptId | None = None
-    """A stable id for the question, unique within the item. Default: made from its words."""
-
-
-@dataclass(frozen=True)
-class Prompt:
-    """A reflection question. Its id keys the reader's answer: written in the content, or made from
-    the question's words, so an answer never moves to a different question."""
-
-    id: str
-    text: str
-
-
-def prompt_of(spec: PromptSpec) -> Prompt:
-    if spec.id:
-        return Prompt(spec.id, spec.text)
-    words = re.sub(r"\s+", " ", spec.text.strip().lower())
-    return Prompt("q-" + hashlib.sha256(words.encode("utf-8")).hexdigest()[:10], spec.text)
-
-
-def question(text: str) -> Prompt:
-    """A question written as plain text, with the id made from its words."""
-    return prompt_of(PromptSpec(text=text))
-
-
-def _or_text(key: str, cls: type, text: Any) -> Any:
-    """``cls``, which may also be written as plain ``text``: the text becomes its ``key`` field."""
-    return Annotated[
-        cls,
-        BeforeValidator(
-            lambda value: {key: value} if isinstance(value, str) else value, json_schema_input_type=text | cls
-        ),
-    ]
-
-
 # Field type -> the value a file holds, as pydantic checks it.
 _ANNOTATIONS: dict[str, Any] = {
     "line": OneLine,
     "markdown": Text,
     "lines": tuple[OneLine, ...],
-    "prompts": tuple[_or_text("text", PromptSpec, OneLine), ...],  # type: ignore[misc]
+    "prompts": tuple[Question, ...],
     "scale": Scale,
-    "action": _or_text("do", Action, Text),
+    "action": or_text("do", Action, Text),
     "tags": Tags,
 }
 

@@ -28,8 +28,9 @@ from babel.messages.catalog import Catalog, Message
 
 from .framework import Framework
 from .load import FRAMEWORK_FILE, GUIDE_FILE, PROGRAMME_FILE, Loc, SourceDoc
-from .model import FRAMEWORK_ADAPTER, GUIDE_ADAPTER, item_adapter, question
+from .model import FRAMEWORK_ADAPTER, GUIDE_ADAPTER, item_adapter
 from .programme import PROGRAMME_ADAPTER
+from .prompts import question
 
 LOCALE = "locale"  # the content folder's sub-folder of catalogs: content.pot and <language>.po
 TEMPLATE = "content.pot"
@@ -112,7 +113,7 @@ def _walk(doc: SourceDoc, value: Any, schema: dict[str, Any], defs: dict[str, An
 def _key(value: Any, index: int) -> str | int:
     """A list entry's place: its id when it has one (so a reordered list keeps its translations)."""
     if isinstance(value, dict) and isinstance(value.get("id"), str):
-        return value["id"]
+        return str(value["id"])
     return index
 
 
@@ -213,9 +214,9 @@ class Coverage:
 def report(found: list[Text], catalog: Catalog) -> Coverage:
     """How much of the content a catalog translates, and which translations are out of date."""
     by_context: dict[str, Message] = {}
-    for message in catalog:
-        if message.id and message.context:
-            by_context[message.context] = message
+    for entry in catalog:
+        if entry.id and entry.context:
+            by_context[entry.context] = entry
     done, stale = 0, []
     for text in found:
         message = by_context.get(text.context)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..content.framework import Framework, Worksheet
-from ..content.model import Content, Item, question
+from ..content.model import Content, Item
 from .worksheets import rater_key, workbook_order
 
 ACTION_FIELDS = (
@@ -66,7 +66,7 @@ def _sheet_fields(content: Content, sheet: Worksheet) -> list[dict[str, Any]]:
             for item in listed
             for column in sheet.columns
         ]
-        return ratings + [_field(question(text).id, text, prompt=True) for text in sheet.questions]
+        return ratings + [_field(prompt.id, prompt.text, prompt=True) for prompt in sheet.prompts]
     if sheet.type == "rating":
         scale = (
             "level" if content.framework.assessment and content.framework.assessment.by == "level" else "rating, 1 to 5"
@@ -107,8 +107,8 @@ def _sheet_fields(content: Content, sheet: Worksheet) -> list[dict[str, Any]]:
         ]
     if sheet.type == "questions":
         return [
-            _field(question(text).id, text, legacy=f"q{n}", prompt=True)
-            for n, text in enumerate(sheet.questions, start=1)
+            _field(prompt.id, prompt.text, legacy=f"q{n}", prompt=True)
+            for n, prompt in enumerate(sheet.prompts, start=1)
         ] + [_field("review", "I will come back to these answers on", False)]
     fields = [_field("goal", sheet.goal, True)] if sheet.goal else []
     fields.append(_field("start", "I start on", False))

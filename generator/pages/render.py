@@ -13,7 +13,7 @@ from typing import Any
 
 from ..content.check import Checked
 from ..content.graph import Graph
-from ..content.model import Content, question
+from ..content.model import Content
 from ..content.schema import field_docs
 from . import paths as pages
 from . import programme, timing
@@ -62,7 +62,6 @@ def render_pages(
         "page_of": lambda item: pages.page_of(framework, item),
         "worksheet_of": lambda item: pages.worksheet_of(framework, item),
         "kind_of": content.kind_of,
-        "question": question,
         "rater_key": rater_key,
     }
 
