@@ -246,11 +246,11 @@ def test_the_programme_and_facilitator_guide_are_in_every_wiki() -> None:
 def test_a_rating_by_others_keeps_its_answers_apart_from_the_self_assessment() -> None:
     sheet = PAGES["worksheets/others-rating.md"]
     assert 'data-worksheet="others-rating" data-guide="mini-guide"' in sheet and "data-store" not in sheet
-    assert 'name="clarity:my-manager" value="3" data-question="Clarity: My manager"' in sheet
+    assert 'name="clarity:rater-1" value="3" data-question="Clarity: My manager"' in sheet
     assert 'name="rating:' not in sheet
     journal = next(s for s in journal_data(CHECKED.content)["sheets"] if s["id"] == "others-rating")
     assert journal["store"] == "others-rating"
-    assert [f["name"] for f in journal["fields"]][:2] == ["clarity:my-manager", "clarity:a-peer"]
+    assert [f["name"] for f in journal["fields"]][:2] == ["clarity:rater-1", "clarity:rater-2"]
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ FRAMEWORK_FILE = "framework.yaml"
 GUIDE_FILE = "guide.yaml"
 PROGRAMME_FILE = "programme.yaml"  # optional
 SCHEMAS = "schemas"
+LOCALE = "locale"  # the translations: content.pot and a <language>.po for each language
 MAX_FILE_BYTES = 1_000_000
 # Control characters other than tab and newline, and the bidirectional overrides that make text
 # read differently from how it is stored: no content needs them, and they can disguise it. And the
@@ -145,7 +146,7 @@ def content_files(content_dir: Path) -> tuple[list[tuple[str, Path]], list[Probl
         return True
 
     for path in sorted(content_dir.iterdir()):
-        if path.name.startswith(".") or path.name == SCHEMAS:
+        if path.name.startswith(".") or path.name in (SCHEMAS, LOCALE):
             continue
         if path.name in (FRAMEWORK_FILE, GUIDE_FILE, PROGRAMME_FILE):
             if usable(path) and path.is_file():

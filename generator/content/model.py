@@ -34,6 +34,7 @@ from .prompts import Prompt, Question, or_text, prompt_of
 __all__ = ["SLUG_PATTERN", "Action", "Content", "Guide", "Item", "Prompt", "Scale", "item_adapter"]
 
 Ids = Annotated[tuple[Slug, ...], Field(max_length=200)]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=35)]
 Tags = Annotated[tuple[Slug, ...], Field(max_length=20)]
 
 
@@ -220,6 +221,12 @@ class Guide:
     """The promise, in one line under the title."""
     id: Slug | None = None
     """A short id for the guide; readers' saved answers are kept under it. Default: made from the title."""
+    language: Language | None = None
+    """The language the content is written in, as a language tag such as en, de or pt-BR.
+    Default: the site's (mkdocs.yml's theme.language), else en."""
+    translations: Annotated[tuple[Language, ...], Field(max_length=20)] = ()
+    """Other languages the guide is published in, each from its translator's catalog,
+    locale/<language>.po (`leap translate update` writes it): a site per language, under /<language>/."""
     description: OneLine | None = None
     """The home page's description for search engines and link previews. Default: the tagline."""
     audience: Text | None = None

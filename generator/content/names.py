@@ -25,6 +25,7 @@ TOP_NAMES = frozenset(
         "levels",
         "brand",
         "schemas",
+        "locale",
     }
 )
 

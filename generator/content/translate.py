@@ -22,28 +22,32 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, read_po
 
+from ..errors import Problem
 from .framework import Framework
-from .load import FRAMEWORK_FILE, GUIDE_FILE, PROGRAMME_FILE, Loc, SourceDoc
+from .load import FRAMEWORK_FILE, GUIDE_FILE, LOCALE, MAX_FILE_BYTES, PROGRAMME_FILE, Loc, SourceDoc, display_path
 from .model import FRAMEWORK_ADAPTER, GUIDE_ADAPTER, item_adapter
 from .programme import PROGRAMME_ADAPTER
 from .prompts import question
 
-LOCALE = "locale"  # the content folder's sub-folder of catalogs: content.pot and <language>.po
-TEMPLATE = "content.pot"
+TEMPLATE = "content.pot"  # in the content folder's locale/, beside a <language>.po per translation
 # The schema patterns of the content's text types (framework.OneLine, framework.Text).
 TEXT_PATTERNS = frozenset({r"^[^\n]*\S[^\n]*$", r"\S"})
 
 
 @dataclass(frozen=True)
 class Text:
-    """One text of the content: the file and place it is at, its line, and its words. ``prompt``:
-    it is a question whose id is made from its words (the id the source words give)."""
+    """One text of the content: the file it is in (as shown, and relative to the content folder),
+    its place in the file, its line and its words. ``prompt``: it is a question whose id is made
+    from its words (the id the source words give)."""
 
     path: str
+    file: str
     loc: Loc
     line: int
     text: str
@@ -52,7 +56,7 @@ class Text:
 
     @property
     def context(self) -> str:
-        return f"{self.path}: {'.'.join(str(part) for part in self.loc)}"
+        return f"{self.file}: {'.'.join(str(part) for part in self.loc)}"
 
 
 def texts(docs: list[SourceDoc], framework: Framework) -> list[Text]:
@@ -91,7 +95,8 @@ def _walk(doc: SourceDoc, value: Any, schema: dict[str, Any], defs: dict[str, An
         text = next((b for b in branches if b.get("type") == "string" and b.get("pattern") in TEXT_PATTERNS), None)
         if text is not None:
             prompt = any("text" in b.get("properties", {}) and "id" in b.get("properties", {}) for b in branches)
-            yield Text(doc.path, loc, doc.line_of(loc), value, text, question(value).id if prompt else "")
+            file = f"{doc.folder}/{doc.id}.yaml" if doc.folder else f"{doc.id}.yaml"
+            yield Text(doc.path, file, loc, doc.line_of(loc), value, text, question(value).id if prompt else "")
     elif isinstance(value, dict):
         branch = _branch(schema, defs, "object")
         properties = branch.get("properties", {})
@@ -138,7 +143,7 @@ def template(found: list[Text], project: str) -> Catalog:
     """The catalog translators start from: one message per text, its place as context."""
     catalog = Catalog(project=project, fuzzy=False)
     for text in found:
-        catalog.add(text.text, context=text.context, locations=[(text.path, text.line)])
+        catalog.add(text.text, context=text.context, locations=[(text.file, text.line)])
     return catalog
 
 
@@ -231,3 +236,42 @@ def report(found: list[Text], catalog: Catalog) -> Coverage:
 
 def _translation_or_fuzzy(message: Message) -> bool:
     return isinstance(message.string, str) and bool(message.string.strip())
+
+
+def catalog_path(content_dir: Path, language: str) -> Path:
+    return content_dir / LOCALE / f"{language}.po"
+
+
+def read_catalog(content_dir: Path, language: str) -> tuple[Catalog | None, list[Problem]]:
+    """A language's catalog, or None (with why) when there is none, or it cannot be read."""
+    path = catalog_path(content_dir, language)
+    shown = display_path(path)
+    if not path.is_file() or path.is_symlink():
+        return None, [
+            Problem(shown, 1, f"no translation into '{language}' yet: `leap translate update` starts it", warning=True)
+        ]
+    try:
+        if path.stat().st_size > 20 * MAX_FILE_BYTES:
+            return None, [Problem(shown, 1, "the catalog is too large to be one guide's translation")]
+        with path.open("rb") as handle:
+            return read_po(handle, locale=language.replace("-", "_"), abort_invalid=True), []
+    except PoFileError as err:
+        line = getattr(err, "lineno", 1) or 1
+        return None, [Problem(shown, line, f"not a catalog leap can read: {err}")]
+    except (OSError, ValueError) as err:
+        return None, [Problem(shown, 1, f"cannot read the catalog: {err}")]
+
+
+def refused_problems(catalog: Catalog, contexts: list[str], shown: str) -> list[Problem]:
+    """A warning for each translation left out for breaking its text's limits, at its line."""
+    lines = {message.context: message.lineno for message in catalog if message.id and message.context}
+    return [
+        Problem(
+            shown,
+            lines.get(context) or 1,
+            f"the translation of '{context}' breaks the limits of its text (one line, or its length); "
+            "the source text is shown instead",
+            warning=True,
+        )
+        for context in contexts
+    ]

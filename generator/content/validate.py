@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from pydantic import TypeAdapter, ValidationError
 
 from ..errors import Problem, errors_in
@@ -327,6 +328,24 @@ def _check_guide(framework: Framework, guide: Guide, doc: SourceDoc, known: dict
                 f"'next_step.worksheet': unknown worksheet '{guide.next_step.worksheet}'",
             )
         )
+    return problems + _check_languages(guide, doc)
+
+
+def _check_languages(guide: Guide, doc: SourceDoc) -> list[Problem]:
+    """The guide's languages are languages, each named once."""
+    problems = []
+    named: list[tuple[tuple[str | int, ...], str]] = [(("language",), guide.language)] if guide.language else []
+    named += [(("translations", index), tag) for index, tag in enumerate(guide.translations)]
+    seen: set[str] = set()
+    for loc, tag in named:
+        field = loc[0]
+        try:
+            Locale.parse(tag, sep="-")
+        except (ValueError, UnknownLocaleError):
+            problems.append(Problem(doc.path, doc.line_of(loc), f"'{field}': '{tag}' is not a language leap knows"))
+        if tag in seen or (field == "translations" and tag == (guide.language or "en")):
+            problems.append(Problem(doc.path, doc.line_of(loc), f"'{field}': '{tag}' is named twice"))
+        seen.add(tag)
     return problems
 
 

@@ -62,9 +62,9 @@ def _sheet_fields(content: Content, sheet: Worksheet) -> list[dict[str, Any]]:
     listed = content.of_kind(sheet.kind) if sheet.kind else ()
     if sheet.type == "rating" and sheet.rater == "other":
         ratings = [
-            _field(f"{item.id}:{rater_key(column)}", f"{item.title}: {column}")
+            _field(f"{item.id}:{rater_key(number)}", f"{item.title}: {column}")
             for item in listed
-            for column in sheet.columns
+            for number, column in enumerate(sheet.columns, start=1)
         ]
         return ratings + [_field(prompt.id, prompt.text, prompt=True) for prompt in sheet.prompts]
     if sheet.type == "rating":

@@ -3,7 +3,6 @@ the printed workbook binds them."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..content.model import Content
@@ -43,8 +42,8 @@ def workbook_parts(content: Content) -> list[tuple[str, list[Entry]]]:
     return list(parts.items())
 
 
-def rater_key(column: str) -> str:
+def rater_key(number: int) -> str:
     """The key a rater's answers are kept under on a rating worksheet for others: their column's
-    words, as an id ("My manager": "my-manager"). Renaming the column leaves the answers given
-    under the old words "from an earlier version"."""
-    return re.sub(r"[\W_]+", "-", column.lower()).strip("-") or "rater"
+    place ("rater-1"), the same in every language the guide is in; each answer keeps the column's
+    words in the language it was given in."""
+    return f"rater-{number}"
