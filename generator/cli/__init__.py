@@ -1,7 +1,8 @@
 """The `leap` command: one module per group of commands, each a thin layer over the engine.
 
 - :mod:`.site`: ``build``, ``serve`` and ``pdf`` (through :mod:`generator.build`);
-- :mod:`.content`: ``check``, ``new``, ``init``, ``schema`` and ``import csv``;
+- :mod:`.content`: ``check``, ``new``, ``init``, ``schema``, ``import csv`` and ``import matrix``;
+- :mod:`.translate`: ``translate extract`` and ``translate update``;
 - :mod:`.export`: ``export wiki``.
 
 Errors are :class:`generator.errors.LeapError`\\ s, which click prints (``error: ...``, or every
@@ -16,7 +17,7 @@ import sys
 import click
 
 from ..errors import stop_on_terminate
-from . import content, export, site
+from . import content, export, site, translate
 
 _LOGGERS = ("mkdocs", "leap")
 
@@ -60,5 +61,5 @@ def main() -> None:
     _show_logs()
 
 
-for command in (*site.COMMANDS, *content.COMMANDS, *export.COMMANDS):
+for command in (*site.COMMANDS, *content.COMMANDS, *translate.COMMANDS, *export.COMMANDS):
     main.add_command(command)

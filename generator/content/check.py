@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ContentError, Problem, errors_in
+from .catalogs import read_catalog, refused_problems
 from .graph import Graph, build_graph, check_graph
 from .load import SourceDoc, display_path, load_content
 from .model import Content
-from .translate import read_catalog, refused_problems, texts, translated
+from .translate import texts, translated
 from .validate import validate_content
 
 SOURCE = "en"  # the content's language when neither guide.yaml nor the site says otherwise
@@ -44,7 +45,9 @@ def check(content_dir: Path, strict: bool = False, language: str | None = None) 
     source = content.guide.language or SOURCE
     if language and language != source:
         if language not in content.guide.translations:
-            raise ContentError([Problem(display_path(content_dir), 1, f"the guide is not translated into '{language}'")])
+            raise ContentError(
+                [Problem(display_path(content_dir), 1, f"the guide is not translated into '{language}'")]
+            )
         docs, translation = _translate(content_dir, docs, content, language)
         problems += translation
         content, found = validate_content(docs)

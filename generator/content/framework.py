@@ -234,7 +234,6 @@ class Worksheet:
         return tuple(prompt_of(question) for question in self.questions)
 
 
-
 @dataclass(frozen=True, config=SCHEMA)
 class Framework:
     """A framework's ``framework.yaml``."""

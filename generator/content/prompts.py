@@ -49,7 +49,6 @@ def question(text: str) -> Prompt:
     return prompt_of(PromptSpec(text=text))
 
 
-
 def or_text(key: str, cls: type, text: Any) -> Any:
     """``cls``, which may also be written as plain ``text``: the text becomes its ``key`` field."""
     return Annotated[

@@ -22,15 +22,12 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po
 
-from ..errors import Problem
 from .framework import Framework
-from .load import FRAMEWORK_FILE, GUIDE_FILE, LOCALE, MAX_FILE_BYTES, PROGRAMME_FILE, Loc, SourceDoc, display_path
+from .load import FRAMEWORK_FILE, GUIDE_FILE, PROGRAMME_FILE, Loc, SourceDoc
 from .model import FRAMEWORK_ADAPTER, GUIDE_ADAPTER, item_adapter
 from .programme import PROGRAMME_ADAPTER
 from .prompts import question
@@ -236,42 +233,3 @@ def report(found: list[Text], catalog: Catalog) -> Coverage:
 
 def _translation_or_fuzzy(message: Message) -> bool:
     return isinstance(message.string, str) and bool(message.string.strip())
-
-
-def catalog_path(content_dir: Path, language: str) -> Path:
-    return content_dir / LOCALE / f"{language}.po"
-
-
-def read_catalog(content_dir: Path, language: str) -> tuple[Catalog | None, list[Problem]]:
-    """A language's catalog, or None (with why) when there is none, or it cannot be read."""
-    path = catalog_path(content_dir, language)
-    shown = display_path(path)
-    if not path.is_file() or path.is_symlink():
-        return None, [
-            Problem(shown, 1, f"no translation into '{language}' yet: `leap translate update` starts it", warning=True)
-        ]
-    try:
-        if path.stat().st_size > 20 * MAX_FILE_BYTES:
-            return None, [Problem(shown, 1, "the catalog is too large to be one guide's translation")]
-        with path.open("rb") as handle:
-            return read_po(handle, locale=language.replace("-", "_"), abort_invalid=True), []
-    except PoFileError as err:
-        line = getattr(err, "lineno", 1) or 1
-        return None, [Problem(shown, line, f"not a catalog leap can read: {err}")]
-    except (OSError, ValueError) as err:
-        return None, [Problem(shown, 1, f"cannot read the catalog: {err}")]
-
-
-def refused_problems(catalog: Catalog, contexts: list[str], shown: str) -> list[Problem]:
-    """A warning for each translation left out for breaking its text's limits, at its line."""
-    lines = {message.context: message.lineno for message in catalog if message.id and message.context}
-    return [
-        Problem(
-            shown,
-            lines.get(context) or 1,
-            f"the translation of '{context}' breaks the limits of its text (one line, or its length); "
-            "the source text is shown instead",
-            warning=True,
-        )
-        for context in contexts
-    ]
