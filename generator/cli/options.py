@@ -34,5 +34,8 @@ ENGINE = click.option(
 
 
 def settings_from(config_file: Path, content_dir: Path | None = None) -> Settings:
-    """The settings in mkdocs.yml, for the commands that do not build the site."""
+    """The settings in mkdocs.yml, for the commands that do not build the site; with no mkdocs.yml,
+    a content folder given on the command line is enough for those that read only the content."""
+    if content_dir is not None and not config_file.exists():
+        return Settings(root=content_dir.parent, content_dir=content_dir, docs_dir=content_dir.parent / "docs")
     return settings(Options(config_file=config_file, content_dir=content_dir))
