@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
-from generator.pages.worksheets import Entry
 from pypdf import PdfWriter
 
+from generator.pages.worksheets import Entry
 from generator.site.pdfstore import INDEX, STORE, Plan, Wanted, prune, save
 from tests.conftest import MINI, make_project, run_leap
 
