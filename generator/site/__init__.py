@@ -5,8 +5,9 @@
 - ``settings``: what a build is asked for, and the settings both builders read from mkdocs.yml;
 - ``publish``: a staging folder swapped in whole, under the build lock;
 - ``mkdocs/``: MkDocs with Material for MkDocs (a plugin, and the build and live preview);
-- ``zensical``: Zensical, Material's successor.
+- ``zensical/``: Zensical, Material's successor (the config it builds from, the build and live
+  preview, and what the adapter corrects in the pages it writes).
 
-MkDocs is imported only in ``mkdocs/``, Zensical only in ``zensical``. Imports:
+MkDocs is imported only in ``mkdocs/``, Zensical only in ``zensical/``. Imports:
 :mod:`generator.pages`, :mod:`generator.content`, :mod:`generator.files`, :mod:`generator.errors`.
 """

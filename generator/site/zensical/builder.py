@@ -1,0 +1,155 @@
+"""Building and serving with Zensical.
+
+The engine's work happens first, as for MkDocs (:func:`generator.site.generate.generate`), and its
+pages are written into docs/, where Zensical reads them. Zensical then builds, in a process of
+its own and strictly, from the engine's config (:mod:`.config`) into a staging folder; the adapter corrects
+what Zensical's pages would otherwise get wrong (:mod:`.pages`), adds the printed PDFs, and swaps
+the site in whole only once everything has succeeded.
+
+`leap serve` runs Zensical's own live preview of docs/ in a child process, and writes the pages
+again whenever a content file changes; Zensical rebuilds and reloads the browser.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ...errors import ContentError, LeapError
+from .. import publish
+from ..generate import Built, Generated, generate, write_docs
+from ..settings import Options, Settings
+from .config import engine_config, read_config, settings_of
+from .pages import correct
+
+say = logging.getLogger("leap")
+POLL = 0.5  # seconds between looks at the content folder under `leap serve`
+
+
+def build(options: Options) -> Built:
+    """Generate the pages into docs/, have Zensical build them into a staging folder, correct its
+    pages, add the printed PDFs, and swap the site in whole."""
+    config = read_config(options.config_file)
+    current = settings_of(options, config)
+    site = options.site
+    _inside_project(site, current.root)
+    with publish.build_lock(current.root, say.warning):
+        generated = generate(current)
+        _show_warnings(generated)
+        _write(generated, current.docs_dir)
+        staging = publish.prepare(site)
+        try:
+            with engine_config(config, current, generated, options, staging) as child:
+                _build_site(child)
+            correct(staging, generated.rendered.brand.site_name, site_url=current.site_url)
+            for path, data in generated.pdfs.items():
+                (staging / path).parent.mkdir(parents=True, exist_ok=True)
+                (staging / path).write_bytes(data)
+            publish.publish(staging, site)
+        finally:
+            publish.discard(staging)
+    return Built(generated, site)
+
+
+def serve(options: Options, dev_addr: str) -> None:
+    """Zensical's live preview of docs/, with the pages regenerated whenever a content file changes."""
+    config = read_config(options.config_file)
+    current = settings_of(options, config)
+    generated = generate(current)
+    _write(generated, current.docs_dir)
+    preview = Path(tempfile.mkdtemp(prefix=".leap-serve-", dir=current.root))
+    try:
+        with engine_config(config, current, generated, options, preview) as child:
+            server = subprocess.Popen([sys.executable, "-m", "zensical", "serve", "-f", str(child), "-a", dev_addr])
+            try:
+                _regenerate_on_change(current, server)
+            except KeyboardInterrupt:
+                say.info("Shutting down...")
+            finally:
+                server.terminate()
+                server.wait()
+    finally:
+        shutil.rmtree(preview, ignore_errors=True)
+
+
+def _regenerate_on_change(current: Settings, server: subprocess.Popen[bytes]) -> None:
+    """Write the pages again whenever the content changes, until the server stops; a content error
+    is shown and the last good pages stay."""
+    seen = _snapshot(current.content_dir)
+    while server.poll() is None:
+        time.sleep(POLL)
+        now = _snapshot(current.content_dir)
+        if now == seen:
+            continue
+        seen = now
+        try:
+            _write(generate(current), current.docs_dir)
+        except ContentError as err:
+            for problem in err.problems:
+                say.error(str(problem))
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[float, int]]:
+    found = {}
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(parent, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            found[path] = (info.st_mtime, info.st_size)
+    return found
+
+
+def _write(generated: Generated, docs: Path) -> None:
+    report = write_docs(generated, docs)
+    for note in report.notes(docs):
+        say.warning(note)
+
+
+def _show_warnings(generated: Generated) -> None:
+    for warning in generated.rendered.checked.warnings:
+        say.warning(str(warning))
+
+
+# Zensical's build, through its public API, in a process (and session) of its own: it answers Ctrl-C
+# by ending its whole process, so in this one it would skip the clean-up; leap, which Ctrl-C still
+# reaches, stops it instead. A failure is Zensical's words, then exit 1.
+_BUILD = """
+import sys, zensical
+try:
+    zensical.build(sys.argv[1], {"clean": False, "strict": True})
+except RuntimeError:
+    sys.exit(1)
+"""
+
+
+def _build_site(child: Path) -> None:
+    """Zensical's build of the engine's config, strictly (a broken link fails it); a failure is a
+    LeapError, after Zensical's own words on what is wrong."""
+    command = [sys.executable, "-c", _BUILD, str(child)]
+    with subprocess.Popen(command, cwd=child.parent, start_new_session=True) as zensical:
+        try:
+            code = zensical.wait()
+        except BaseException:  # interrupted: stop Zensical too, and wait until it has
+            zensical.kill()
+            zensical.wait()
+            raise
+    if code != 0:
+        raise LeapError("Zensical's build failed, so nothing was published: see the messages above")
+
+
+def _inside_project(site: Path, root: Path) -> None:
+    """Zensical builds only into a folder inside the project (beside mkdocs.yml)."""
+    if not site.resolve().parent.is_relative_to(root.resolve()):
+        raise LeapError(
+            f"{site.as_posix()}: with --engine zensical the site must be built inside the project "
+            f"({root.as_posix()}); Zensical builds nowhere else"
+        )
