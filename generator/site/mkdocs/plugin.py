@@ -3,7 +3,8 @@
 A thin layer: it adapts MkDocs' events to the plain functions of the pipeline.
 
 - ``on_config``: generate the site's pages (once per build: :mod:`generator.site.generate`),
-  name the site after the guide unless mkdocs.yml names it, and build into a staging folder;
+  name the site after the guide unless mkdocs.yml names it, hand Material the values it prints
+  (name, description, copyright) as HTML text, and build into a staging folder;
 - ``on_files``: hand the generated pages and the printed PDFs to MkDocs from memory, beside the
   hand-written pages of docs/ (which join the navigation, in learning order, after the guide's);
 - ``on_env``: compile the theme's templates once, not on every rebuild;
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -32,6 +34,7 @@ from mkdocs.structure.files import File, Files
 
 from ...errors import ContentError, Problem, UnsafePath, stop_on_terminate
 from ...files.writer import read_manifest
+from ...pages.safe import attribute
 from ...pages.templating import theme_cache
 from .. import bundled, publish
 from ..generate import Generated, generate, write_docs
@@ -61,6 +64,19 @@ def _include_engine_files(config: MkDocsConfig) -> None:
         listed.extend(path for path in wanted if path not in have)
     polyfills = config.extra.setdefault("polyfills", [])
     polyfills.extend(path for path in bundled.POLYFILLS if path not in polyfills)
+
+
+def _theme_text(config: MkDocsConfig, site_name: str, description: str) -> None:
+    """The values Material prints: the site's name (the guide's unless mkdocs.yml names it), its
+    description and copyright, as HTML text, so that they read as written and run nothing.
+    Material prints them unescaped (in ``<title>``, the header, an ``aria-label``, a ``<meta>``,
+    the footer) but for the logo's ``title``, which it escapes (``| e``): as Markup, the text is
+    escaped once, and ``| e`` leaves it as it is."""
+    config.site_name = Markup(attribute(site_name))
+    if config.site_description or description:
+        config.site_description = Markup(attribute(config.site_description or description))
+    if config.copyright:
+        config.copyright = Markup(attribute(config.copyright))
 
 
 class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
@@ -98,9 +114,8 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         rendered = self.generated.rendered
         for warning in rendered.checked.warnings:
             say.warning(str(warning))
-        config.site_name = config.site_name or rendered.brand.site_name
         guide = rendered.checked.content.guide
-        config.site_description = config.site_description or guide.description or guide.tagline
+        _theme_text(config, rendered.brand.site_name, guide.description or guide.tagline)
         self._own_nav = config.nav is None
         if self.command == "build":
             self._start_publishing(config, settings.root)
