@@ -5,7 +5,10 @@ resolved, so no spelling of a link can slip past) and removes, from every elemen
 
 - ``href``, ``src`` and the other address attributes whose scheme is not http, https or mailto
   (relative addresses and ``#anchors`` are kept);
-- event handlers (``on...``) and ``srcdoc``.
+- event handlers (``on...``) and ``srcdoc``;
+- a ``title`` that holds a tag once the browser has read it (``<``): Material's and Zensical's
+  tooltips (``content.tooltips``) show a title as HTML, so a column of a matrix titled after an
+  item ``Show <img src=x onerror=...>`` would run script when pointed at. Plain titles stay.
 
 A link that loses its address stays as plain text. Content never reaches a page as raw HTML (the
 templates escape it: :mod:`generator.pages.safe`), so this makes every generated page safe. Raw
@@ -61,6 +64,11 @@ def safe_address(value: str) -> bool:
     return ":" not in address.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
 
 
+def holds_markup(value: str) -> bool:
+    """Whether an attribute, as the browser reads it (entities decoded), holds a tag."""
+    return "<" in html.unescape(_PLACEHOLDER.sub(lambda m: chr(int(m.group(1))), value))
+
+
 def clean_element(element: etree.Element) -> None:
     for name in list(element.attrib):
         lowered = name.lower()
@@ -68,6 +76,7 @@ def clean_element(element: etree.Element) -> None:
             lowered.startswith("on")
             or lowered == "srcdoc"
             or (lowered in ADDRESS_ATTRIBUTES and not safe_address(element.attrib[name]))
+            or (lowered == "title" and holds_markup(element.attrib[name]))
         ):
             del element.attrib[name]
 

@@ -69,14 +69,29 @@ def _include_engine_files(config: MkDocsConfig) -> None:
 def _theme_text(config: MkDocsConfig, site_name: str, description: str) -> None:
     """The values Material prints: the site's name (the guide's unless mkdocs.yml names it), its
     description and copyright, as HTML text, so that they read as written and run nothing.
+
     Material prints them unescaped (in ``<title>``, the header, an ``aria-label``, a ``<meta>``,
-    the footer) but for the logo's ``title``, which it escapes (``| e``): as Markup, the text is
-    escaped once, and ``| e`` leaves it as it is."""
-    config.site_name = Markup(attribute(site_name))
+    the footer), but for the name in the logo's ``title``, which it escapes (``| e``). As Markup the
+    text is escaped once, and ``| e`` leaves it as it is. With ``content.tooltips``, though,
+    Material's script shows that ``title`` as HTML in a tooltip: there the name must be escaped
+    twice, once for the attribute and once for the tooltip (:class:`_ReadBack`)."""
+    tooltips = "content.tooltips" in (config.theme.get("features") or [])
+    text = attribute(site_name)
+    config.site_name = _ReadBack(text) if tooltips else Markup(text)
     if config.site_description or description:
         config.site_description = Markup(attribute(config.site_description or description))
     if config.copyright:
         config.copyright = Markup(attribute(config.copyright))
+
+
+class _ReadBack(str):
+    """HTML text that the theme's script reads back as HTML wherever a template escapes it: printed
+    as it is, and escaped once more by ``| e``."""
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        return attribute(str(self))
 
 
 class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]

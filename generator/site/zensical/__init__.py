@@ -4,7 +4,7 @@ runs no MkDocs plugins.
 - ``config``: mkdocs.yml as Zensical reads it, the engine's settings from it, and the engine's own
   config Zensical builds from (what the leap plugin sets under MkDocs, and the values the theme
   prints as HTML text);
-- ``builder``: ``build`` (Zensical in this process, into a staging folder swapped in whole) and
+- ``builder``: ``build`` (Zensical in a process of its own, into a staging folder swapped in whole) and
   ``serve`` (Zensical's live preview, with the pages regenerated when the content changes);
 - ``pages``: what the adapter corrects in the pages Zensical writes.
 

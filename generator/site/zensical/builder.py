@@ -25,7 +25,7 @@ from ...errors import ContentError, LeapError
 from .. import publish
 from ..generate import Built, Generated, generate, write_docs
 from ..settings import Options, Settings
-from .config import engine_config, read_config, settings_of
+from .config import engine_config, read_config, settings_of, tooltips
 from .pages import correct
 
 say = logging.getLogger("leap")
@@ -47,7 +47,7 @@ def build(options: Options) -> Built:
         try:
             with engine_config(config, current, generated, options, staging) as child:
                 _build_site(child)
-            correct(staging, generated.rendered.brand.site_name, site_url=current.site_url)
+            correct(staging, generated.rendered.brand.site_name, current.site_url, tooltips(config))
             for path, data in generated.pdfs.items():
                 (staging / path).parent.mkdir(parents=True, exist_ok=True)
                 (staging / path).write_bytes(data)

@@ -42,6 +42,11 @@ def theme_text(value: str) -> str:
     return attribute(value)
 
 
+def tooltips(config: dict[str, Any]) -> bool:
+    """Whether the theme's script shows ``title`` attributes as HTML tooltips (``content.tooltips``)."""
+    return "content.tooltips" in (mapping(config.get("theme")).get("features") or [])
+
+
 def settings(options: Options) -> Settings:
     """The engine's settings, read from mkdocs.yml (and the files it inherits) as Zensical reads it."""
     return settings_of(options, read_config(options.config_file))

@@ -5,8 +5,10 @@
   the site, wrong under a sub-path and from a file share, and the address a worksheet prints
   beside its links on paper. MkDocs writes none without a ``site_url``; the adapter removes it.
 - **The logo's tooltip.** The theme escapes the site's name in the logo's ``title`` (``| e``) and
-  nowhere else, so there the name, given to it as HTML text (:func:`.config.theme_text`), would
-  show its escapes (``R&amp;D``): the adapter writes it escaped once.
+  nowhere else, so there the name, given to it as HTML text (:func:`.config.theme_text`), is
+  escaped twice. That is right with ``content.tooltips``, whose script shows the ``title`` as
+  HTML; without it the browser shows the ``title`` itself, and would show the escapes
+  (``R&amp;D``): then the adapter writes the name escaped once.
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ CANONICAL = re.compile(r'<link rel="canonical" href="/[^"]*">[ \t]*\n?')
 LOGO = re.compile(r'(<a href="[^"]*" title=")[^"]*(" class="md-(?:header|nav)__button md-logo")')
 
 
-def correct(site: Path, site_name: str, site_url: str) -> None:
+def correct(site: Path, site_name: str, site_url: str, tooltips: bool) -> None:
     """Correct every page of a site Zensical built (see above); only what needs it is rewritten."""
     title = theme_text(site_name)
-    retitle = title != site_name
+    retitle = title != site_name and not tooltips
     if site_url and not retitle:
         return
     for page in site.rglob("*.html"):
