@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -59,10 +60,11 @@ def make_project(where: Path, content: Path) -> Path:
     return where / "mkdocs.yml"
 
 
-def build_site(where: Path, content: Path, *leap_args: str) -> Path:
-    """`leap build` of ``content`` in a new project in ``where``; the site's folder."""
+def build_site(where: Path, content: Path, *leap_args: str, engine: str = "mkdocs") -> Path:
+    """`leap build` of ``content`` with a builder (``engine``) in a new project in ``where``; the
+    site's folder."""
     config = make_project(where, content)
-    result = run_leap("build", "-f", str(config), *leap_args, cwd=where)
+    result = run_leap("build", "-f", str(config), "--engine", engine, *leap_args, cwd=where)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr
     return where / "site"
@@ -71,12 +73,64 @@ def build_site(where: Path, content: Path, *leap_args: str) -> Path:
 from generator.paper.pdf import CHROMIUM, CHROMIUM_ARGS
 from generator.paper.server import serve
 
+# The builders a reader's or a host's test runs against: every test that uses a site built by
+# the fixtures below (or asks for ``engine``) runs once with each. pytest orders the tests so
+# that each builder's sites are built once per session.
+BUILDERS = ("mkdocs", "zensical")
+# Where each builder writes its search index (over HTTP; and the script --offline loads it from).
+SEARCH_INDEX = {"mkdocs": "search/search_index.json", "zensical": "search.json"}
+OFFLINE_SEARCH = {"mkdocs": "search/search_index.js", "zensical": "search.js"}
+# How a reader searches on each builder's theme: what opens search, a result, and the results.
+SEARCH_UI = {
+    "mkdocs": ("label.md-search__icon, .md-search__input", ".md-search-result__item a", ".md-search-result"),
+    "zensical": (
+        ".md-search__button",
+        '[role="listbox"][aria-label="Search results"] a[role="option"]',
+        '[role="listbox"][aria-label="Search results"]',
+    ),
+}
 
-# One build of each for the whole session: tests only read them.
+
+def search(page: Any, engine: str, words: str, timeout: float) -> str:
+    """Search the site as a reader does (open search, type): the results' text, once one shows."""
+    opener, result, results = SEARCH_UI[engine]
+    page.locator(opener).first.click()
+    page.keyboard.type(words, delay=20)
+    page.locator(result).first.wait_for(timeout=timeout)
+    return str(page.locator(results).inner_text())
+
+
+def search_titles(site: Path, engine: str) -> list[tuple[str, str, str]]:
+    """Each entry of a built site's search index, whichever builder wrote it: (location, title, text)."""
+    index = json.loads((site / SEARCH_INDEX[engine]).read_text(encoding="utf-8"))
+    entries = index["docs"] if engine == "mkdocs" else index["items"]
+    return [(entry["location"], entry["title"], entry["text"]) for entry in entries]
+
+
+@pytest.fixture(scope="session", params=BUILDERS)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The builder of the sites a test reads: each test that asks for it runs with each."""
+    return str(request.param)
+
+
 @pytest.fixture(scope="session")
-def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _sites() -> dict[tuple[str, str], Path]:
+    """The session's built sites, by (content, builder): each built once, whatever the test order."""
+    return {}
+
+
+def session_site(sites: dict[tuple[str, str], Path], factory: pytest.TempPathFactory, name: str, engine: str) -> Path:
+    content = {"shipped": ROOT / "content", "mini": MINI}[name]
+    if (name, engine) not in sites:
+        sites[name, engine] = build_site(factory.mktemp(f"{name}-{engine}"), content, "--strict", engine=engine)
+    return sites[name, engine]
+
+
+# One build of each for the whole session, by each builder: tests only read them.
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory, _sites: dict[tuple[str, str], Path], engine: str) -> Path:
     """The shipped guide, built strictly once for every test that only reads it."""
-    return build_site(tmp_path_factory.mktemp("shipped"), ROOT / "content", "--strict")
+    return session_site(_sites, tmp_path_factory, "shipped", engine)
 
 
 @pytest.fixture(scope="session")
@@ -86,8 +140,8 @@ def shipped_url(shipped_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("mini"), MINI, "--strict")
+def mini_site(tmp_path_factory: pytest.TempPathFactory, _sites: dict[tuple[str, str], Path], engine: str) -> Path:
+    return session_site(_sites, tmp_path_factory, "mini", engine)
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+
+from tests.conftest import search
 
 pytestmark = pytest.mark.browser
 
@@ -14,16 +14,12 @@ def site_url(shipped_url: str) -> str:
     return shipped_url
 
 
-def test_search_finds_a_barrier_and_its_page_links_to_strategies(browser, site_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_search_finds_a_barrier_and_its_page_links_to_strategies(browser, site_url: str, engine: str) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page()
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.goto(site_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.keyboard.type("succession", delay=20)
-    result = page.locator(".md-search-result__item a").first
-    result.wait_for(timeout=10_000)
-    assert "successor" in page.locator(".md-search-result").inner_text().lower()
+    assert "successor" in search(page, engine, "succession", timeout=10_000).lower()
     page.goto(site_url + "barriers/no-succession-plan/")
     page.get_by_role("link", name="Grow a successor by delegating real work").first.click()
     assert page.url.endswith("/strategies/grow-a-successor/")

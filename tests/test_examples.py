@@ -9,7 +9,6 @@ generated Markdown, the data files, the wiki or the PDFs.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from generator.pages.assessment import assessment_data, rank
 from generator.pages.paths import levels_page, section_of, sheet_path
 from generator.pages.worksheets import workbook_order
 from generator.paper.server import serve
-from tests.conftest import ROOT, build_site, folder_of, make_project, run_leap
+from tests.conftest import ROOT, build_site, folder_of, make_project, run_leap, search_titles
 
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if (p / "framework.yaml").is_file())
 # Written for this project, on subjects of their own: none of our guide's words may reach their output.
@@ -53,6 +52,7 @@ class Example:
 
     folder: Path
     where: Path
+    engine: str  # the builder
 
     @cached_property
     def checked(self) -> Checked:
@@ -67,7 +67,7 @@ class Example:
         """A project with the site built strictly and the wiki exported (gitlab flavour)."""
         project = self.where / "site-and-wiki"
         project.mkdir()
-        build_site(project, self.folder, "--strict")
+        build_site(project, self.folder, "--strict", engine=self.engine)
         result = run_leap("export", "wiki", "--flavor", "gitlab", "--out", "wiki", "-f", "mkdocs.yml", cwd=project)
         assert result.returncode == 0, result.stdout + result.stderr
         return project
@@ -90,14 +90,14 @@ class Example:
         project = self.where / "pdf"
         project.mkdir()
         make_project(project, self.folder)
-        result = run_leap("pdf", cwd=project)
+        result = run_leap("pdf", "--engine", self.engine, cwd=project)
         assert result.returncode == 0, result.stdout + result.stderr
         return project / "site" / "pdf"
 
 
 @pytest.fixture(scope="module")
-def examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Example]:
-    return {p.name: Example(p, tmp_path_factory.mktemp(p.name)) for p in EXAMPLES}
+def examples(tmp_path_factory: pytest.TempPathFactory, engine: str) -> dict[str, Example]:
+    return {p.name: Example(p, tmp_path_factory.mktemp(f"{p.name}-{engine}"), engine) for p in EXAMPLES}
 
 
 def _ids(folders: list[Path] | tuple[Path, ...]) -> list[str]:
@@ -474,14 +474,13 @@ def found_in(pattern: re.Pattern[str], texts: Iterator[tuple[str, str]]) -> list
     ]
 
 
-def site_texts(site: Path) -> Iterator[tuple[str, str]]:
+def site_texts(site: Path, engine: str) -> Iterator[tuple[str, str]]:
     """What a reader of the site gets from this framework: each page's visible text, the search
     index's entries and the data files (the theme's own scripts and styles are left out)."""
     for html in sorted(site.rglob("*.html")):
         yield str(html.relative_to(site)), visible_text(html.read_text(encoding="utf-8"))
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        yield f"search index: {doc['location']}", f"{doc['title']} {doc['text']}"
+    for location, title, text in search_titles(site, engine):
+        yield f"search index: {location}", f"{title} {text}"
     for data in sorted((site / "data").iterdir()):
         yield str(data.relative_to(site)), data.read_text(encoding="utf-8")
 
@@ -497,7 +496,7 @@ def test_no_word_of_our_guide_in_the_site_the_markdown_or_the_wiki(examples: dic
     example = examples[name]
     pattern = our_words(example.framework)
     assert pattern.search("The Leadership Leap, for senior leaders: a SHIFT in strategies")  # the check works
-    texts = [*site_texts(example.site), *files(example.docs, ".md"), *files(example.wiki, "")]
+    texts = [*site_texts(example.site, example.engine), *files(example.docs, ".md"), *files(example.wiki, "")]
     assert len(texts) > 3 * len(example.checked.content.items)
     found = found_in(pattern, iter(texts))
     assert found == [], "\n".join(found)

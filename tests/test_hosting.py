@@ -20,7 +20,7 @@ from urllib.request import urlopen
 import pytest
 
 from generator.content.check import check
-from tests.conftest import ROOT, folder_of, make_project, run_leap, serve
+from tests.conftest import OFFLINE_SEARCH, ROOT, folder_of, make_project, run_leap, search, serve
 from tests.test_site import _Links, build_site, relative_links
 
 CONTENT = check(ROOT / "content")
@@ -33,16 +33,17 @@ def site(shipped_site: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline zip, built by `leap build --offline` and unpacked elsewhere, as a user would."""
-    where = tmp_path_factory.mktemp("offline")
+def offline(tmp_path_factory: pytest.TempPathFactory, engine: str) -> tuple[Path, str]:
+    """The offline zip, built by `leap build --offline` and unpacked elsewhere, as a user would;
+    and the builder that built it."""
+    where = tmp_path_factory.mktemp(f"offline-{engine}")
     config = make_project(where, ROOT / "content")
-    result = run_leap("build", "--offline", "-f", str(config), cwd=where)
+    result = run_leap("build", "--offline", "-f", str(config), "--engine", engine, cwd=where)
     assert result.returncode == 0, result.stdout + result.stderr
     unpacked = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(where / "site-offline.zip") as archive:
         archive.extractall(unpacked)
-    return unpacked / "site-offline"
+    return unpacked / "site-offline", engine
 
 
 # --- data files ---------------------------------------------------------------------------------
@@ -98,8 +99,10 @@ def crawl(start: list[str], inside: str) -> tuple[set[str], list[str]]:
 
 
 @pytest.mark.slow
-def test_under_a_sub_path_every_link_and_asset_works_404_page_included(tmp_path: Path) -> None:
-    site = build_site(tmp_path, ROOT / "content", "--site-url", "https://intranet.example.com/leadership/")
+def test_under_a_sub_path_every_link_and_asset_works_404_page_included(tmp_path: Path, engine: str) -> None:
+    site = build_site(
+        tmp_path, ROOT / "content", "--site-url", "https://intranet.example.com/leadership/", engine=engine
+    )
     with serve(site, prefix="/leadership/") as base:
         missing = base + "no/such/page/"
         seen, broken = crawl([base, missing], base)
@@ -132,8 +135,9 @@ def test_site_url_must_be_a_plain_address(tmp_path: Path, url: str) -> None:
 
 
 @pytest.mark.slow
-def test_the_offline_zip_is_a_whole_site_linked_by_file(offline: Path) -> None:
-    assert (offline / "index.html").is_file() and (offline / "search" / "search_index.js").is_file()
+def test_the_offline_zip_is_a_whole_site_linked_by_file(offline: tuple[Path, str]) -> None:
+    offline, engine = offline
+    assert (offline / "index.html").is_file() and (offline / OFFLINE_SEARCH[engine]).is_file()
     assert (offline / "assets" / "leap" / "vendor" / "iframe-worker" / "shim.js").is_file()
     # file:// has no directory index pages: every link must name a file.
     broken = [
@@ -147,17 +151,14 @@ def test_the_offline_zip_is_a_whole_site_linked_by_file(offline: Path) -> None:
 # --- in the browser: nothing leaves the machine -------------------------------------------------
 
 
-def use_the_guide(page: Any, url_of: Callable[[str], str]) -> None:
+def use_the_guide(page: Any, url_of: Callable[[str], str], engine: str) -> None:
     """What a reader does: open pages, search, fill in a worksheet, take the self-assessment."""
     page.goto(url_of("index"))
     for item in CONTENT.content.items[::6]:
         page.goto(url_of(f"{folder_of(item, CONTENT.content)}/{item.id}"))
         assert page.locator("h1").inner_text().startswith(item.title[:20])
     page.goto(url_of("index"))
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.keyboard.type("succession", delay=20)
-    page.locator(".md-search-result__item a").first.wait_for(timeout=15_000)
-    assert "successor" in page.locator(".md-search-result").inner_text().lower()
+    assert "successor" in search(page, engine, "succession", timeout=15_000).lower()
     page.goto(url_of("worksheets/traits/vision"))
     first = f'textarea[name="{FIRST_PROMPT}"]'
     page.fill(first, "My answer, kept on this machine.")
@@ -184,10 +185,10 @@ def record_requests(browser: Any) -> tuple[Any, list[str], list[str]]:
 
 
 @pytest.mark.browser
-def test_served_over_http_nothing_leaves_the_machine(browser, site: Path) -> None:  # type: ignore[no-untyped-def]
+def test_served_over_http_nothing_leaves_the_machine(browser, site: Path, engine: str) -> None:  # type: ignore[no-untyped-def]
     page, requests, errors = record_requests(browser)
     with serve(site) as base:
-        use_the_guide(page, lambda path: base + ("" if path == "index" else path + "/"))
+        use_the_guide(page, lambda path: base + ("" if path == "index" else path + "/"), engine)
         page.context.close()
     assert len(requests) > 20
     assert [url for url in requests if not url.startswith(base) and not url.startswith(("data:", "blob:"))] == []
@@ -195,10 +196,10 @@ def test_served_over_http_nothing_leaves_the_machine(browser, site: Path) -> Non
 
 
 @pytest.mark.browser
-def test_the_offline_zip_works_from_file_with_search(browser, offline: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_offline_zip_works_from_file_with_search(browser, offline: tuple[Path, str]) -> None:  # type: ignore[no-untyped-def]
     page, requests, errors = record_requests(browser)
-    root = offline.as_uri() + "/"
-    use_the_guide(page, lambda path: root + path + ".html")
+    root = offline[0].as_uri() + "/"
+    use_the_guide(page, lambda path: root + path + ".html", offline[1])
     page.context.close()
     assert len(requests) > 20
     assert [url for url in requests if not url.startswith(("file://", "data:", "blob:", "about:"))] == []
@@ -210,7 +211,9 @@ def test_the_offline_zip_works_from_file_with_search(browser, offline: Path) -> 
 
 @pytest.mark.slow
 def test_zensical_builds_the_generated_docs_with_every_item_page(tmp_path: Path) -> None:
-    """Zensical reads mkdocs.yml but runs no MkDocs hooks: `leap build` generates docs/ first."""
+    """Zensical reads mkdocs.yml but runs no MkDocs hooks: `leap build` generates docs/ first.
+    (MkDocs, then plain `zensical build`: the docs/ a MkDocs build leaves, for tools that run no
+    plugins; `leap build --engine zensical` is tested with every other test of a built site.)"""
     build_site(tmp_path, ROOT / "content")
     shutil.rmtree(tmp_path / "site")
     result = subprocess.run(

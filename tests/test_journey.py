@@ -115,10 +115,10 @@ def test_the_markdown_copy_holds_the_answers_to_share(browser, mini: str, tmp_pa
     assert "Nobody senior sees what I do." in text  # the ticked statement
 
 
-def test_two_guides_under_one_origin_keep_separate_answers(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_two_guides_under_one_origin_keep_separate_answers(browser, tmp_path: Path, engine: str) -> None:  # type: ignore[no-untyped-def]
     host = tmp_path / "host"
     for name in ("first", "second"):
-        shutil.copytree(build_site(tmp_path / name, MINI), host / name)
+        shutil.copytree(build_site(tmp_path / name, MINI, engine=engine), host / name)
     with serve(host) as url:
         page = fresh(browser)
         page.goto(url + "first/worksheets/traits/clarity/")
@@ -132,10 +132,10 @@ def test_two_guides_under_one_origin_keep_separate_answers(browser, tmp_path: Pa
         assert len([k for k in keys if k.startswith("leap:v2:")]) == 2
 
 
-def test_a_changed_prompt_keeps_its_old_answer_marked(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_changed_prompt_keeps_its_old_answer_marked(browser, tmp_path: Path, engine: str) -> None:  # type: ignore[no-untyped-def]
     content = tmp_path / "content"
     shutil.copytree(MINI, content)
-    site = build_site(tmp_path / "v1", content)
+    site = build_site(tmp_path / "v1", content, engine=engine)
     with serve(site) as url:
         page = fresh(browser)
         page.goto(url + "worksheets/traits/clarity/")
@@ -145,7 +145,7 @@ def test_a_changed_prompt_keeps_its_old_answer_marked(browser, tmp_path: Path) -
         path = content / "traits" / "clarity.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace("Is it written down?", "Where is it written down?"))
         shutil.rmtree(site)
-        shutil.copytree(build_site(tmp_path / "v2", content), site)
+        shutil.copytree(build_site(tmp_path / "v2", content, engine=engine), site)
         page.reload()
         fields = page.locator(".leap-worksheet textarea[data-question]")
         assert fields.nth(0).input_value() == ""  # the new question starts empty...

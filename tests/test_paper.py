@@ -124,11 +124,11 @@ def blank_pdf() -> bytes:
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`leap pdf` of the shipped guide, in a project of its own."""
-    where = tmp_path_factory.mktemp("paper")
+def printed(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+    """`leap pdf` of the shipped guide, by each builder, in a project of its own."""
+    where = tmp_path_factory.mktemp(f"paper-{engine}")
     make_project(where, ROOT / "content")
-    result = run_leap("pdf", cwd=where)
+    result = run_leap("pdf", "--engine", engine, cwd=where)
     assert result.returncode == 0, result.stderr
     return where
 
@@ -227,12 +227,13 @@ def test_every_worksheet_fills_at_most_two_pages_and_no_page_ends_with_a_heading
 # --- PDFs that stay with the site ----------------------------------------------------------------
 
 
-def _plant_store(project: Path, site_url: str | None = None) -> Any:
+def _plant_store(project: Path, site_url: str | None = None, engine: str = "mkdocs") -> Any:
     """Build in this process, then put a stand-in for every PDF the pages call for in the store."""
     from generator.build import Options, build
     from generator.site.pdfstore import save
 
-    plan = build(Options(project / "mkdocs.yml", site_dir=project / "site", site_url=site_url)).generated.pdf_plan
+    options = Options(project / "mkdocs.yml", site_dir=project / "site", site_url=site_url, engine=engine)
+    plan = build(options).generated.pdf_plan
     for wanted in (*plan.sheets, *plan.workbooks):
         save(plan, plan.path(wanted), blank_pdf())
         if wanted.entry:
@@ -245,11 +246,11 @@ def _umask_077() -> None:
 
 
 @pytest.mark.slow
-def test_a_later_build_keeps_and_links_the_pdfs_and_a_change_drops_them(tmp_path: Path) -> None:
+def test_a_later_build_keeps_and_links_the_pdfs_and_a_change_drops_them(tmp_path: Path, engine: str) -> None:
     make_project(tmp_path, MINI)
-    _plant_store(tmp_path)
+    _plant_store(tmp_path, engine=engine)
     assert (tmp_path / ".leap-pdf" / ".gitignore").read_text().splitlines()[-1] == "*"
-    result = run_leap("build", cwd=tmp_path)
+    result = run_leap("build", "--engine", engine, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     assert (site / "pdf" / "clarity-letter.pdf").read_bytes() == blank_pdf()
@@ -257,7 +258,7 @@ def test_a_later_build_keeps_and_links_the_pdfs_and_a_change_drops_them(tmp_path
     assert 'data-leap-pdf="workbook-letter.pdf"' in (site / "worksheets/index.html").read_text()
 
     offline = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build", "--offline"],
+        [sys.executable, "-m", "generator.cli", "build", "--offline", "--engine", engine],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -275,7 +276,7 @@ def test_a_later_build_keeps_and_links_the_pdfs_and_a_change_drops_them(tmp_path
 
     clarity = tmp_path / "content" / "traits" / "clarity.yaml"
     clarity.write_text(clarity.read_text().replace("Say where you are going.", "Say where we are going."))
-    result = run_leap("build", cwd=tmp_path)
+    result = run_leap("build", "--engine", engine, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert not (site / "pdf" / "clarity-a4.pdf").exists() and not (site / "pdf" / "workbook-a4.pdf").exists()
     assert "data-leap-pdf" not in (site / "worksheets/traits/clarity/index.html").read_text()
@@ -313,6 +314,7 @@ def test_a_stored_pdf_cut_short_or_emptied_counts_as_missing(tmp_path: Path) -> 
 
 
 def test_the_pdfs_hash_changes_with_the_addresses_printed_on_them(tmp_path: Path) -> None:
+    # One builder: the store's hash of the addresses is the engine's, the same whichever builds.
     url = "https://intranet.example.com/guide/"
     make_project(tmp_path, MINI)
     plan = _plant_store(tmp_path, url)
@@ -328,7 +330,7 @@ def test_the_pdfs_hash_changes_with_the_addresses_printed_on_them(tmp_path: Path
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_leap_pdf_prints_what_is_missing_and_the_site_links_it(browser: Any, tmp_path: Path) -> None:
+def test_leap_pdf_prints_what_is_missing_and_the_site_links_it(browser: Any, tmp_path: Path, engine: str) -> None:
     config = make_project(tmp_path, MINI)
     config.write_text(
         config.read_text().replace(
@@ -336,7 +338,7 @@ def test_leap_pdf_prints_what_is_missing_and_the_site_links_it(browser: Any, tmp
             '      organisation: Example Ltd\n      colours: {primary: "#1f4e79", accent: teal}\n',
         )
     )
-    result = run_leap("pdf", cwd=tmp_path)
+    result = run_leap("pdf", "--engine", engine, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Printed 26 worksheet PDFs and 2 workbooks, reused 0" in result.stdout
     pdf = tmp_path / "site" / "pdf"
@@ -354,18 +356,18 @@ def test_leap_pdf_prints_what_is_missing_and_the_site_links_it(browser: Any, tmp
         page.get_by_role("link", name="Workbook (A4)").wait_for(state="visible", timeout=5_000)
 
     kept = (pdf / "courage-a4.pdf").read_bytes()
-    assert run_leap("build", cwd=tmp_path).returncode == 0
+    assert run_leap("build", "--engine", engine, cwd=tmp_path).returncode == 0
     assert (pdf / "courage-a4.pdf").read_bytes() == kept
 
     clarity = tmp_path / "content" / "traits" / "clarity.yaml"
     clarity.write_text(clarity.read_text().replace("Is it written down?", "Is it written down, and where?"))
-    result = run_leap("pdf", cwd=tmp_path)
+    result = run_leap("pdf", "--engine", engine, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Printed 2 worksheet PDFs and 2 workbooks, reused 24" in result.stdout
     assert "Is it written down, and where?" in PdfReader(pdf / "clarity-a4.pdf").pages[0].extract_text()
     assert (pdf / "courage-a4.pdf").read_bytes() == kept
 
-    result = run_leap("pdf", "--site-url", "https://intranet.example.com/leadership", cwd=tmp_path)
+    result = run_leap("pdf", "--site-url", "https://intranet.example.com/leadership", "--engine", engine, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     text = " ".join(PdfReader(pdf / "clarity-a4.pdf").pages[0].extract_text().split())
     assert "https://intranet.example.com/leadership/traits/clarity/" in text

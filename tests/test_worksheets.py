@@ -10,17 +10,15 @@ import pytest
 from pypdf import PdfReader
 
 from generator.content.check import check
-from tests.conftest import ROOT, folder_of, make_project, run_leap, serve
-from tests.test_site import build_site
+from tests.conftest import ROOT, folder_of, make_project, run_leap
 
 pytestmark = pytest.mark.browser
 SIZES = {"A4": (595.92, 842.88), "Letter": (612.0, 792.0)}
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    with serve(build_site(tmp_path_factory.mktemp("sheets"), ROOT / "content")) as url:
-        yield url
+@pytest.fixture
+def site_url(shipped_url: str) -> str:
+    return shipped_url
 
 
 def test_answers_survive_a_reload_and_can_be_cleared(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
