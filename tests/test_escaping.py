@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,6 +65,7 @@ def hostile(content: Path) -> None:
     path.write_text(text, encoding="utf-8")
     strategy = content / "strategies" / "show-up.yaml"  # its action is copied into the assessment's plan
     text = strategy.read_text(encoding="utf-8")
+    text = text.replace("title: Show up", "title: 'Show <img src=x onerror=alert(19)> up'")  # a matrix column's title
     text = re.sub(
         r"try_this: .*", "try_this: |\n  Do [it](\n  javascript:alert(16)) <img src=x onerror=alert(17)>", text
     )
@@ -76,15 +79,15 @@ def hostile(content: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
     import shutil
 
     from tests.conftest import MINI
 
-    where = tmp_path_factory.mktemp("hostile")
+    where = tmp_path_factory.mktemp(f"hostile-{engine}")
     shutil.copytree(MINI, where / "src")
     hostile(where / "src")
-    return build_site(where / "project", where / "src")
+    return build_site(where / "project", where / "src", engine=engine)
 
 
 class _Tags(HTMLParser):
@@ -114,6 +117,7 @@ def test_no_script_handler_or_unsafe_url_reaches_any_page(site: Path) -> None:
         urls = [a for a in tags.found if a[1] in ("href", "src", "action", "formaction")]
         assert [u for u in urls if re.sub(r"\s", "", u[2]).lower().startswith("javascript:")] == [], page
         assert [u for u in urls if u[1] != "href" and "evil.example" in u[2]] == [], page  # images load nothing
+        assert [a for a in tags.found if a[1] == "title" and "<" in a[2]] == [], page  # tooltips show titles as HTML
         assert not any("alert(" in script for script in tags.scripts), page
 
 
@@ -160,3 +164,142 @@ def test_no_dialog_fires_on_load_or_click_and_the_title_reads_literally(browser,
         assert page.title().startswith(TITLE)
         assert SECTION + " that hold it back" in page.locator("article").inner_text()  # the section's name, as text
     assert dialogs == []
+
+
+# --- the values the theme prints: the site's name, description, copyright -----------------------
+
+# Long enough that the header cuts it short with an ellipsis, and the theme makes a tooltip of it.
+NAME = (
+    "R&D <Guide> <img src=x onerror=alert(21)> \"quoted\" 'single' </title><script>alert(22)</script>"
+    " for every team in every part of the organisation"
+)
+TAGLINE = 'Grow <img src=x onerror=alert(23)> & " onmouseover=alert(24) x="'
+DESCRIPTION = 'Read <script>alert(25)</script> & " content="x'
+ORGANISATION = "Org <b onmouseover=alert(26)>bold</b> & Co"
+COPYRIGHT = "© R&D <a href=javascript:alert(27)>us</a>"
+# Every type of page, and the 404 page a server answers a wrong address with.
+PAGE_TYPES = (
+    "",
+    "traits/clarity/",
+    "worksheets/traits/clarity/",
+    "assessment/",
+    "journal/",
+    "worksheets/development-plan/",
+    "programme/",
+    "facilitator-guide/",
+    "matrix/",
+    "tags/",
+    "no/such/page/",
+)
+
+
+def build_named(where: Path, engine: str, tooltips: bool = True) -> Path:
+    """The mini guide, with script in its title (the site's name), tagline and description, and in
+    the organisation and copyright of mkdocs.yml, built by ``engine``; with or without the theme's
+    tooltips (content.tooltips, which the shipped mkdocs.yml turns on)."""
+    import shutil
+
+    import yaml
+
+    from tests.conftest import MINI, make_project, run_leap
+
+    shutil.copytree(MINI, where / "src")
+    guide = where / "src" / "guide.yaml"
+    data = yaml.safe_load(guide.read_text(encoding="utf-8"))
+    guide.write_text(
+        yaml.safe_dump({**data, "title": NAME, "tagline": TAGLINE, "description": DESCRIPTION}), encoding="utf-8"
+    )
+    config = make_project(where / "project", where / "src")
+    text = config.read_text(encoding="utf-8").replace('organisation: ""', f"organisation: {json.dumps(ORGANISATION)}")
+    if not tooltips:
+        assert "    - content.tooltips\n" in text
+        text = text.replace("    - content.tooltips\n", "")
+    config.write_text(text + f"copyright: {json.dumps(COPYRIGHT)}\n", encoding="utf-8")
+    result = run_leap("build", "--strict", "--engine", engine, cwd=where / "project")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return where / "project" / "site"
+
+
+@pytest.fixture(scope="module")
+def named_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+    return build_named(tmp_path_factory.mktemp(f"named-{engine}"), engine)
+
+
+def tooltip_of(page: Any, element: Any) -> str:
+    """Point at an element: the text of the tooltip the theme shows for it."""
+    element.hover()
+    page.wait_for_function("element => element.getAttribute('aria-describedby')", arg=element.element_handle())
+    return str(page.locator("#" + element.get_attribute("aria-describedby")).inner_text()).strip()
+
+
+@pytest.mark.browser
+def test_the_sites_name_description_organisation_and_copyright_read_as_written_on_every_page(  # type: ignore[no-untyped-def]
+    browser, named_site: Path
+) -> None:
+    dialogs: list[str] = []
+    with serve(named_site) as url:
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in PAGE_TYPES:
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+            where = path or "home"
+            title = page.title()
+            assert title == NAME or title.endswith(" - " + NAME), (where, title)
+            logo = page.locator(".md-header__button.md-logo")
+            assert logo.get_attribute("aria-label") == NAME, where
+            # content.tooltips: the theme shows the logo's title, and the name cut short, as HTML
+            assert tooltip_of(page, logo) == NAME, where
+            header_name = page.locator(".md-header__topic .md-ellipsis").first
+            assert header_name.inner_text().strip() == NAME, where
+            assert tooltip_of(page, header_name) == NAME, where
+            assert page.locator(".md-nav--primary > .md-nav__title").first.text_content().strip() == NAME, where
+            assert page.locator(".md-copyright__highlight").inner_text().strip() == COPYRIGHT, where
+            if path in ("", "no/such/page/"):
+                assert page.locator('meta[name="description"]').get_attribute("content") == DESCRIPTION, where
+            for link in page.locator(".md-header a, .md-copyright a, article a").all():
+                if link.is_visible():
+                    link.hover()  # an injected handler would fire here
+            with page.expect_navigation():
+                logo.click()  # and the logo leads home
+            assert page.locator("h1").first.inner_text().rstrip("¶") == NAME, where
+        assert page.locator(".leap-promise").inner_text() == TAGLINE
+        page.goto(url + "worksheets/traits/clarity/")
+        assert page.locator(".leap-org").inner_text() == f"{ORGANISATION} · {NAME}"
+        page.close()
+    assert dialogs == []
+
+
+def test_the_theme_gets_no_markup_from_the_sites_name(named_site: Path) -> None:
+    for html in named_site.rglob("*.html"):
+        tags = _Tags()
+        tags.feed(html.read_text(encoding="utf-8"))
+        assert [a for a in tags.found if a[1].startswith("on")] == [], html
+        assert not any("alert(" in script for script in tags.scripts), html
+        assert not [t for t in tags.found if t[0] == "a" and "javascript:" in t[2]], html
+        assert not [t for t in tags.found if t[1] == "title" and "<" in t[2]], html  # shown as HTML by tooltips
+
+
+class _Logo(HTMLParser):
+    """The title of the logo's link in the header, as the browser reads it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "a" and "md-header__button md-logo" in (found.get("class") or ""):
+            self.titles.append(found.get("title") or "")
+
+
+@pytest.mark.slow
+def test_the_logos_title_reads_as_written_with_the_themes_tooltips_or_without(
+    tmp_path: Path, named_site: Path, engine: str
+) -> None:
+    """With content.tooltips the theme shows the logo's title as HTML (checked in the browser
+    above), so it holds the name as HTML; without them the browser shows the title itself."""
+    for site, expected in ((named_site, unescape), (build_named(tmp_path, engine, tooltips=False), str)):
+        logo = _Logo()
+        logo.feed((site / "traits" / "clarity" / "index.html").read_text(encoding="utf-8"))
+        assert [expected(title) for title in logo.titles] == [NAME], site
