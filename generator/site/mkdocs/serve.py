@@ -9,10 +9,8 @@ visits cannot read the preview through DNS rebinding.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import shutil
-import socket
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -23,33 +21,9 @@ from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
+from ..hosts import REFUSED, allowed_hosts
+
 log = logging.getLogger("mkdocs.commands.serve")
-
-
-def allowed_hosts(host: str, port: int) -> Callable[[str], bool]:
-    """Whether a request's Host header names this server: its own address, or loopback names
-    when it listens on loopback; any address of this machine when it listens on all of them."""
-    names = {host.lower().strip("[]"), "localhost", "127.0.0.1", "::1"}
-    everywhere = host in ("0.0.0.0", "::")
-    if everywhere:
-        names |= {socket.gethostname().lower(), socket.getfqdn().lower()}
-
-    def allowed(header: str) -> bool:
-        try:
-            parts = urlsplit("//" + header)
-            name, given_port = parts.hostname or "", parts.port
-        except ValueError:
-            return False
-        if given_port != port:
-            return False
-        if name in names:
-            return True
-        try:
-            return everywhere and bool(ipaddress.ip_address(name))
-        except ValueError:
-            return False
-
-    return allowed
 
 
 def guard_hosts(server: LiveReloadServer, host: str, port: int) -> None:
@@ -60,7 +34,7 @@ def guard_hosts(server: LiveReloadServer, host: str, port: int) -> None:
     def guarded(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if not allowed(environ.get("HTTP_HOST", "")):
             start_response("421 Misdirected Request", [("Content-Type", "text/plain; charset=utf-8")])
-            return [b"This preview server only answers requests addressed to it.\n"]
+            return [REFUSED.encode("utf-8")]
         response: Iterable[bytes] = app(environ, start_response)
         return response
 

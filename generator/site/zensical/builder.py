@@ -6,8 +6,9 @@ its own and strictly, from the engine's config (:mod:`.config`) into a staging f
 what Zensical's pages would otherwise get wrong (:mod:`.pages`), adds the printed PDFs, and swaps
 the site in whole only once everything has succeeded.
 
-`leap serve` runs Zensical's own live preview of docs/ in a child process, and writes the pages
-again whenever a content file changes; Zensical rebuilds and reloads the browser.
+`leap serve` runs Zensical's own live preview of docs/ in a child process, behind a guard that
+answers only requests addressed to it (:mod:`.guard`), and writes the pages again whenever a
+content file changes; Zensical rebuilds and reloads the browser.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from .. import publish
 from ..generate import Built, Generated, generate, write_docs
 from ..settings import Options, Settings
 from .config import engine_config, read_config, settings_of, tooltips
+from .guard import free_port, guarded
 from .pages import correct
 
 say = logging.getLogger("leap")
@@ -58,15 +61,20 @@ def build(options: Options) -> Built:
 
 
 def serve(options: Options, dev_addr: str) -> None:
-    """Zensical's live preview of docs/, with the pages regenerated whenever a content file changes."""
+    """Zensical's live preview of docs/, behind a guard that answers only requests addressed to it,
+    with the pages regenerated whenever a content file changes."""
     config = read_config(options.config_file)
     current = settings_of(options, config)
     generated = generate(current)
     _write(generated, current.docs_dir)
     preview = Path(tempfile.mkdtemp(prefix=".leap-serve-", dir=current.root))
+    port = free_port()  # Zensical's own, on loopback: only the guard uses it
+    inside = f"127.0.0.1:{port}"
     try:
-        with engine_config(config, current, generated, options, preview) as child:
-            server = subprocess.Popen([sys.executable, "-m", "zensical", "serve", "-f", str(child), "-a", dev_addr])
+        with engine_config(config, current, generated, options, preview) as child, guarded(dev_addr, port):
+            command = [sys.executable, "-m", "zensical", "serve", "-f", str(child), "-a", inside]
+            server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            _relay(server, inside, dev_addr)
             try:
                 _regenerate_on_change(current, server)
             except KeyboardInterrupt:
@@ -76,6 +84,18 @@ def serve(options: Options, dev_addr: str) -> None:
                 server.wait()
     finally:
         shutil.rmtree(preview, ignore_errors=True)
+
+
+def _relay(server: subprocess.Popen[bytes], inside: str, dev_addr: str) -> None:
+    """Zensical's messages on standard error, naming the address a reader opens, not its own."""
+
+    def relay() -> None:
+        assert server.stdout is not None
+        for line in server.stdout:
+            sys.stderr.write(line.decode("utf-8", "replace").replace(inside, dev_addr))
+            sys.stderr.flush()
+
+    threading.Thread(target=relay, daemon=True).start()
 
 
 def _regenerate_on_change(current: Settings, server: subprocess.Popen[bytes]) -> None:
