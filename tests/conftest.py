@@ -3,9 +3,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +54,38 @@ def run_python(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess
         check=False,
         env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **env},
     )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def leap_serve(project: Path, engine: str = "mkdocs") -> Iterator[str]:
+    """`leap serve` of a project, with a builder, on a free port of loopback for as long as the
+    context lasts; yields its address once it answers."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "serve", "--engine", engine, "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(url, timeout=2).close()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def make_project(where: Path, content: Path) -> Path:

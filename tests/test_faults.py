@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ import pytest
 from generator.content.load import load_content
 from generator.errors import ContentError
 from generator.files.writer import MANIFEST, write_pages
-from tests.conftest import MINI, ROOT, make_project, run_leap, write_docs_of
+from tests.conftest import MINI, ROOT, leap_serve, make_project, run_leap, write_docs_of
 from tests.test_writer import snapshot
 
 
@@ -440,39 +439,16 @@ def test_odd_spreadsheets_are_messages(tmp_path: Path, csv_text: str, message: s
 # --- leap serve ------------------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.mark.slow
-def test_serve_answers_only_requests_addressed_to_it(tmp_path: Path) -> None:
+def test_serve_answers_only_requests_addressed_to_it(tmp_path: Path, engine: str) -> None:
     project(tmp_path)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(url, timeout=2)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.5)
+    with leap_serve(tmp_path, engine) as url:
         assert urllib.request.urlopen(url, timeout=5).status == 200
+        port = url.rstrip("/").rsplit(":", 1)[1]
         rebound = urllib.request.Request(url, headers={"Host": f"attacker.example:{port}"})
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(rebound, timeout=5)
         assert refused.value.code == 421
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 @pytest.mark.parametrize("item_id", ["home", "worksheet-clarity"])
