@@ -70,8 +70,9 @@ def test_the_data_gives_each_cells_step() -> None:
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = build_site(tmp_path_factory.mktemp("data-profession"), EXAMPLE, "--strict")
+def site_url(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Iterator[str]:
+    """The example, built by each builder."""
+    site = build_site(tmp_path_factory.mktemp(f"data-profession-{engine}"), EXAMPLE, "--strict", engine=engine)
     with serve(site) as url:
         yield url
 
