@@ -1,10 +1,10 @@
 """Building and serving with Zensical.
 
 The engine's work happens first, as for MkDocs (:func:`generator.site.generate.generate`), and its
-pages are written into docs/, where Zensical reads them. Zensical then builds, in a process of
-its own and strictly, from the engine's config (:mod:`.config`) into a staging folder; the adapter corrects
-what Zensical's pages would otherwise get wrong (:mod:`.pages`), adds the printed PDFs, and swaps
-the site in whole only once everything has succeeded.
+pages are written into docs/, where Zensical reads them. Zensical then builds, in a process of its
+own and strictly, from the engine's config (:mod:`.config`) into a staging folder; the adapter
+corrects what Zensical's pages would otherwise get wrong (:mod:`.pages`), adds the printed PDFs,
+and swaps the site in whole only once everything has succeeded.
 
 `leap serve` runs Zensical's own live preview of docs/ in a child process, behind a guard that
 answers only requests addressed to it (:mod:`.guard`), and writes the pages again whenever a
