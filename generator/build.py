@@ -56,22 +56,31 @@ def serve(options: Options, dev_addr: str) -> None:
 @dataclass(frozen=True)
 class Printed:
     built: Built
-    report: PdfReport
+    report: PdfReport  # what was printed for every language of the guide, together
 
 
 def pdf(options: Options, jobs: int = JOBS) -> Printed:
     """Build the site, print every worksheet PDF and workbook its pages call for that the store
-    lacks, and build again so that the site carries and links them. Returns the last build, and
-    what was printed. Older prints are then cleared from the store."""
+    lacks (in each of the guide's languages), and build again so that the site carries and links
+    them. Returns the last build, and what was printed. Older prints are then cleared from the store."""
     built = build(options)
-    generated = built.generated
-    rendered = generated.rendered
-    report = make_pdfs(built.site_dir, generated.pdf_plan, rendered.checked.content, rendered.brand, jobs=jobs)
+    reports = [
+        make_pdfs(
+            site.site_dir,
+            site.generated.pdf_plan,
+            site.generated.rendered.checked.content,
+            site.generated.rendered.brand,
+            jobs=jobs,
+        )
+        for site in built.sites
+    ]
+    report = PdfReport(*(sum(getattr(r, name) for r in reports) for name in ("printed", "bound", "reused")))
     if report.printed or report.bound:
         built = build(options)
+    plans = [site.generated.pdf_plan for site in built.sites]
     try:
-        prune(generated.pdf_plan)
+        prune(*plans)
     except OSError as err:  # the PDFs are printed and linked; only the clearing-out of old ones failed
-        store = err.filename or generated.pdf_plan.store
+        store = err.filename or plans[0].store
         logging.getLogger("leap").warning(f"warning: {store}: could not remove older PDFs ({err.strerror or err})")
     return Printed(built, report)

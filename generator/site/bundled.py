@@ -23,6 +23,7 @@ SCRIPTS = tuple(
         "assessment.js",
         "journal.js",
         "levels.js",
+        "languages.js",
         "a11y.js",
         "tooltips.js",
     )

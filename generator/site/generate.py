@@ -6,6 +6,7 @@ is :func:`write_docs`'s, once the builder has succeeded (MkDocs) or before it st
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,12 @@ def generate(settings: Settings, rendered: Rendered | None = None) -> Generated:
     """Everything the engine adds to a site. ``rendered``: pages already rendered from the content
     (a live preview keeps the last good ones when the content has an error)."""
     if rendered is None:
-        rendered = render(check(settings.content_dir, settings.strict), settings.brand)
+        checked = check(settings.content_dir, settings.strict, settings.language or None)
+        if not settings.language:  # the source language: the guide's, else the site's
+            checked = dataclasses.replace(
+                checked, language=checked.content.guide.language or settings.site_language or "en"
+            )
+        rendered = render(checked, settings.brand)
     pages = {**rendered.pages, **bundled_files()}
     attached = attach(settings, rendered, pages)
     return Generated(rendered, dict(sorted(attached.pages.items())), attached.pdfs, attached.plan)
@@ -42,7 +48,14 @@ def write_docs(generated: Generated, docs_dir: Path) -> WriteReport:
 
 @dataclass(frozen=True)
 class Built:
-    """A site built and published: what the engine generated for it, and where it is."""
+    """A site built and published: what the engine generated for it, and where it is; for a guide in
+    more than one language, this is the source language's site, and each translation's follows."""
 
     generated: Generated
     site_dir: Path
+    translations: tuple[Built, ...] = ()
+
+    @property
+    def sites(self) -> tuple[Built, ...]:
+        """This site and its translations' sites."""
+        return (self, *self.translations)

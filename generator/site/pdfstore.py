@@ -378,14 +378,15 @@ def _write_index(store: Path, index: dict[str, str]) -> None:
     _write(store / INDEX, (text + "\n").encode("utf-8"))
 
 
-def prune(plan: Plan) -> int:
-    """Drop stored PDFs the pages no longer call for, keeping the newest few of each name (a build
-    with another --site-url may want them back), and the index's entries for files that are gone.
-    A folder that is a symbolic link is left alone: nothing outside the store is removed. Returns
-    how many were removed."""
+def prune(plan: Plan, *others: Plan) -> int:
+    """Drop stored PDFs the pages no longer call for (``others``: the plans of a guide's other
+    languages, which share the store), keeping the newest few of each name (a build with another
+    --site-url may want them back), and the index's entries for files that are gone. A folder that
+    is a symbolic link is left alone: nothing outside the store is removed. Returns how many were
+    removed."""
     if plan.store.is_symlink() or not plan.store.is_dir():
         return 0
-    current = {w.stored for w in (*plan.sheets, *plan.workbooks)}
+    current = {w.stored for one in (plan, *others) for w in (*one.sheets, *one.workbooks)}
     removed = 0
     for folder in (plan.store, plan.store / "base"):
         if folder.is_symlink():

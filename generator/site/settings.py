@@ -79,6 +79,8 @@ class Settings:
     # extensions, the stylesheets and scripts pages load), as the PDF store hashes it.
     look: str = ""
     assets: tuple[str, ...] = ()  # the stylesheets and scripts every page loads, as paths under docs/
+    language: str = ""  # which of the guide's languages this site is in; "": its source language
+    site_language: str = ""  # the theme's language in mkdocs.yml, the guide's when it names none
 
 
 def colours(value: object) -> dict[str, str]:

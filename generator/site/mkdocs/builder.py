@@ -4,12 +4,20 @@ The build's options reach MkDocs before it validates its config, as if mkdocs.ym
 site's folder and address as MkDocs' own settings, the content folder and strictness in the leap
 plugin's entry, and ``--offline`` in the offline plugin's. MkDocs then builds as `mkdocs build`
 does, with the leap plugin (:mod:`.plugin`) doing the engine's work.
+
+A guide in more than one language (:mod:`generator.site.languages`) is one MkDocs build per
+language, into one staging folder (the translations' under ``<language>/``), each with the theme
+and search in its language; the site is published whole once every language has been built.
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import material
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,19 +25,28 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from ...errors import ContentError, LeapError
+from .. import publish
 from ..generate import Built
+from ..languages import Languages, languages_of
 from ..settings import Options, Settings
 from .config import settings_of
 from .serve import serve as live_preview
 
 OFFLINE = ("offline", "material/offline")
+SEARCH = ("search", "material/search")
+_LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+say = logging.getLogger("leap")
 
 
-def load(options: Options, **values: str) -> MkDocsConfig:
-    """mkdocs.yml as MkDocs reads it, with the options given as settings ; MkDocs logs what is wrong with it."""
+def load(options: Options, language: Language | None = None, **values: Any) -> MkDocsConfig:
+    """mkdocs.yml as MkDocs reads it, with the options given as settings and, for one language of
+    a guide in several, that language's; MkDocs logs what is wrong with it."""
     try:
         with options.config_file.open("rb") as file:
-            plugins = _plugins(yaml_load(file).get("plugins"), options)
+            raw = yaml_load(file)
+        plugins = _plugins(raw.get("plugins"), options, language)
+        if language is not None:
+            values.update(_language(raw, language))
         return load_config(str(options.config_file), strict=True, plugins=plugins, **values)
     except MkDocsException:
         raise LeapError(f"{options.config_file.as_posix()}: see the messages above") from None
@@ -37,8 +54,34 @@ def load(options: Options, **values: str) -> MkDocsConfig:
         raise LeapError(f"cannot read {options.config_file.as_posix()}: {err.strerror or err}") from None
 
 
-def _plugins(listed: Any, options: Options) -> list[Any]:
-    """The plugins mkdocs.yml lists, with the leap plugin's and the offline plugin's options set."""
+@dataclass(frozen=True)
+class Language:
+    """One language of a guide in several: which, and where its pages and site go."""
+
+    tag: str
+    languages: Languages
+    docs_dir: Path
+    site_dir: Path
+
+
+def _language(raw: dict[str, Any], language: Language) -> dict[str, Any]:
+    """The settings of one language's build: its pages' and site's folders, the theme in its
+    language, and, for the source language, the translations' folders left out of docs/."""
+    theme = raw.get("theme")
+    theme = dict(theme) if isinstance(theme, dict) else {"name": theme or "mkdocs"}
+    theme["language"] = language.tag
+    values: dict[str, Any] = {"docs_dir": str(language.docs_dir), "site_dir": str(language.site_dir), "theme": theme}
+    if language.tag == language.languages.source:
+        given = raw.get("exclude_docs")
+        values["exclude_docs"] = "\n".join(
+            [*([given] if isinstance(given, str) else []), *language.languages.excluded()]
+        )
+    return values
+
+
+def _plugins(listed: Any, options: Options, language: Language | None = None) -> list[Any]:
+    """The plugins mkdocs.yml lists, with the leap plugin's and the offline plugin's options set
+    (and, for one language of a guide in several, the language to build and search in)."""
     entries = (
         list(listed.items())
         if isinstance(listed, dict)
@@ -62,6 +105,11 @@ def _plugins(listed: Any, options: Options) -> list[Any]:
             settings["strict"] = options.strict
             if options.content_dir is not None:
                 settings["content"] = str(options.content_dir.resolve())
+            if language is not None:
+                settings["language"] = language.languages.folder(language.tag)
+                settings["publish"] = False
+        elif name in SEARCH and language is not None and _searchable(language.tag):
+            settings["lang"] = [language.tag.split("-")[0]]
         elif name in OFFLINE and options.offline:
             settings["enabled"] = True
         plugins.append({name: settings} if settings or given is not None else name)
@@ -75,10 +123,47 @@ def settings(options: Options) -> Settings:
 
 
 def build(options: Options) -> Built:
-    """MkDocs' build, in this process, as `mkdocs build` runs it; the leap plugin publishes the site
-    only once the whole build has succeeded."""
+    """MkDocs' build, in this process, as `mkdocs build` runs it: the leap plugin publishes the site
+    only once the whole build has succeeded. For a guide in several languages, a build per language,
+    published together."""
     site = options.site
-    config = load(options, site_dir=str(site), **({"site_url": options.site_url} if options.site_url else {}))
+    current = settings(options)
+    languages = languages_of(current.content_dir, current.site_language)
+    if not languages.translations:
+        return _build(load(options, site_dir=str(site), site_url=options.site_url))
+    with publish.build_lock(current.root, say.warning):
+        staging = publish.prepare(site)
+        try:
+            built = [
+                _build(
+                    load(
+                        options,
+                        Language(tag, languages, *_folders(current.docs_dir, staging, languages, tag)),
+                        site_url=options.site_url,
+                    )
+                )
+                for tag in languages.all
+            ]
+            publish.publish(staging, site)
+        finally:
+            publish.discard(staging)
+    return Built(
+        built[0].generated,
+        site,
+        tuple(Built(one.generated, site / tag) for one, tag in zip(built[1:], languages.translations, strict=True)),
+    )
+
+
+def _folders(docs: Path, staging: Path, languages: Languages, tag: str) -> tuple[Path, Path]:
+    """A language's docs/ folder (created for a translation: its own hand-written pages go there)
+    and its site's folder in the staging folder."""
+    folder = languages.folder(tag)
+    if folder:
+        (docs / folder).mkdir(parents=True, exist_ok=True)
+    return (docs / folder if folder else docs), (staging / folder if folder else staging)
+
+
+def _build(config: MkDocsConfig) -> Built:
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)
@@ -92,7 +177,13 @@ def build(options: Options) -> Built:
     finally:
         config.plugins.on_shutdown()
     plugin: Any = config.plugins["leap"]
-    return Built(plugin.generated, site)
+    return Built(plugin.generated, Path(config.site_dir))
+
+
+def _searchable(tag: str) -> bool:
+    """Whether Material's search knows the language's words (its lunr-languages stemmers)."""
+    code = tag.split("-")[0]
+    return code == "en" or (_LUNR / f"lunr.{code}.min.js").is_file()
 
 
 def serve(options: Options, dev_addr: str) -> None:

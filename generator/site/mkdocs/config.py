@@ -42,6 +42,12 @@ class LeapConfig(base.Config):  # type: ignore[no-untyped-call]
     """The brand's primary and accent colours."""
     strict = c.Type(bool, default=False)
     """Treat content warnings as errors (`leap build --strict`)."""
+    language = c.Type(str, default="")
+    """Which of the guide's languages to build: one of its translations, or "" for its own
+    (`leap build` builds each, one after another)."""
+    publish = c.Type(bool, default=True)
+    """Publish the site whole once it is built; `leap build` turns it off for a guide in several
+    languages, and publishes every language's site at once."""
 
 
 def settings_of(config: MkDocsConfig, leap: LeapConfig) -> Settings:
@@ -74,6 +80,8 @@ def settings_of(config: MkDocsConfig, leap: LeapConfig) -> Settings:
         directory_urls=config.use_directory_urls,
         look=json.dumps(look, sort_keys=True, default=_stable),
         assets=assets,
+        language=leap.language,
+        site_language=str(theme.get("language") or ""),
     )
 
 

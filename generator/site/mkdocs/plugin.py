@@ -38,6 +38,7 @@ from ...pages.safe import attribute
 from ...pages.templating import theme_cache
 from .. import bundled, publish
 from ..generate import Generated, generate, write_docs
+from ..languages import languages_of_guide
 from .config import LeapConfig, settings_of
 from .preview import GeneratedFile, Preview, merge_search_index
 from .serve import guard_hosts
@@ -131,9 +132,22 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
             say.warning(str(warning))
         guide = rendered.checked.content.guide
         _theme_text(config, rendered.brand.site_name, guide.description or guide.tagline)
+        languages = languages_of_guide(guide, settings.site_language)
+        if languages.translations:  # the theme's language selector, on every page
+            config.extra["alternate"] = languages.alternates(rendered.checked.language)
+            if self.config.publish and self.command == "build":
+                say.warning(
+                    f"the guide is in {len(languages.all)} languages, and this builds one: `leap build` builds them all"
+                )
         self._own_nav = config.nav is None
         if self.command == "build":
-            self._start_publishing(config, settings.root)
+            # MkDocs keeps this plugin for the next build in the same process: count only this build's.
+            logging.getLogger("mkdocs").removeHandler(self._warnings)
+            self._warnings = utils.CountHandler()
+            self._warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self._warnings)
+            if self.config.publish:
+                self._start_publishing(config, settings.root)
         return config
 
     def _start_publishing(self, config: MkDocsConfig, root: Path) -> None:
@@ -145,10 +159,6 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         except (UnsafePath, OSError) as err:
             raise ContentProblems([Problem(self._site_dir.as_posix(), 1, str(err))]) from None
         config.site_dir = str(self._staging)
-        # MkDocs keeps this plugin for the next build in the same process: count only this build's.
-        self._warnings = utils.CountHandler()
-        self._warnings.setLevel(logging.WARNING)
-        logging.getLogger("mkdocs").addHandler(self._warnings)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Hand MkDocs the generated pages from memory, and the printed PDFs from the store."""
@@ -198,7 +208,7 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
     # Once every plugin has written its files (the search index, the offline copy).
     @event_priority(-100)
     def _publish(self, *, config: MkDocsConfig) -> None:
-        if self._staging is None or self._site_dir is None or self.generated is None:
+        if self.command != "build" or self.generated is None:
             return
         if config.strict and self._warnings.get_counts():
             return  # MkDocs aborts the build next; on_build_error discards the staging folder
@@ -210,6 +220,8 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
             raise ContentProblems(problems) from None
         for note in report.notes(docs):
             say.warning(note)
+        if self._staging is None or self._site_dir is None:
+            return  # built into a folder that `leap build` publishes with the other languages'
         publish.publish(self._staging, self._site_dir)
         self._staging = None
         config.site_dir = str(self._site_dir)

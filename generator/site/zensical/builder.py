@@ -13,6 +13,7 @@ content file changes; Zensical rebuilds and reloads the browser.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import shutil
@@ -22,10 +23,12 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from ...errors import ContentError, LeapError
 from .. import publish
 from ..generate import Built, Generated, generate, write_docs
+from ..languages import Languages, languages_of
 from ..settings import Options, Settings
 from .config import engine_config, read_config, settings_of, tooltips
 from .guard import free_port, guarded
@@ -37,27 +40,49 @@ POLL = 0.5  # seconds between looks at the content folder under `leap serve`
 
 def build(options: Options) -> Built:
     """Generate the pages into docs/, have Zensical build them into a staging folder, correct its
-    pages, add the printed PDFs, and swap the site in whole."""
+    pages, add the printed PDFs, and swap the site in whole; for a guide in several languages, a
+    build per language into the one staging folder (the translations' under ``<language>/``)."""
     config = read_config(options.config_file)
     current = settings_of(options, config)
     site = options.site
     _inside_project(site, current.root)
+    languages = languages_of(current.content_dir, current.site_language)
     with publish.build_lock(current.root, say.warning):
-        generated = generate(current)
-        _show_warnings(generated)
-        _write(generated, current.docs_dir)
         staging = publish.prepare(site)
         try:
-            with engine_config(config, current, generated, options, staging) as child:
-                _build_site(child)
-            correct(staging, generated.rendered.brand.site_name, current.site_url, tooltips(config))
-            for path, data in generated.pdfs.items():
-                (staging / path).parent.mkdir(parents=True, exist_ok=True)
-                (staging / path).write_bytes(data)
+            built = [
+                _build_language(config, current, options, staging, languages if languages.translations else None, tag)
+                for tag in languages.all
+            ]
             publish.publish(staging, site)
         finally:
             publish.discard(staging)
-    return Built(generated, site)
+    sites = [
+        dataclasses.replace(one, site_dir=site / languages.folder(tag))
+        for one, tag in zip(built, languages.all, strict=True)
+    ]
+    return dataclasses.replace(sites[0], translations=tuple(sites[1:]))
+
+
+def _build_language(
+    config: dict[str, Any], current: Settings, options: Options, staging: Path, languages: Languages | None, tag: str
+) -> Built:
+    """One language's site: its pages into its docs/ folder, Zensical's build into its folder."""
+    folder = languages.folder(tag) if languages else ""
+    if folder:
+        (current.docs_dir / folder).mkdir(parents=True, exist_ok=True)
+        current = dataclasses.replace(current, docs_dir=current.docs_dir / folder, language=tag)
+    site_dir = staging / folder if folder else staging
+    generated = generate(current)
+    _show_warnings(generated)
+    _write(generated, current.docs_dir)
+    with engine_config(config, current, generated, options, site_dir, languages) as child:
+        _build_site(child)
+    correct(site_dir, generated.rendered.brand.site_name, current.site_url, tooltips(config))
+    for path, data in generated.pdfs.items():
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_bytes(data)
+    return Built(generated, site_dir)
 
 
 def serve(options: Options, dev_addr: str) -> None:

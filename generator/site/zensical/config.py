@@ -29,6 +29,7 @@ from ...pages.brand import Brand
 from ...pages.safe import attribute
 from .. import bundled
 from ..generate import Generated
+from ..languages import Languages
 from ..settings import Options, Settings, colours
 
 SANITIZE = "generator.pages.sanitize"
@@ -100,14 +101,21 @@ def settings_of(options: Options, config: dict[str, Any]) -> Settings:
         directory_urls=bool(config.get("use_directory_urls", True)) and not options.offline,
         look=json.dumps([*look, names(config.get("markdown_extensions")), list(dict.fromkeys(assets))], default=str),
         assets=tuple(dict.fromkeys(assets)),
+        site_language=str(theme.get("language") or ""),
     )
 
 
 @contextmanager
 def engine_config(
-    config: dict[str, Any], current: Settings, generated: Generated, options: Options, site_dir: Path
+    config: dict[str, Any],
+    current: Settings,
+    generated: Generated,
+    options: Options,
+    site_dir: Path,
+    languages: Languages | None = None,
 ) -> Iterator[Path]:
-    """The engine's config for Zensical, beside mkdocs.yml for as long as Zensical runs."""
+    """The engine's config for Zensical, beside mkdocs.yml for as long as Zensical runs; for one
+    language of a guide in several (``languages``), that language's."""
     root = current.root
     rendered = generated.rendered
     guide = rendered.checked.content.guide
@@ -123,8 +131,16 @@ def engine_config(
         child["copyright"] = theme_text(str(config["copyright"]))
     if options.site_url:
         child["site_url"] = options.site_url
-    if not mapping(config.get("theme")).get("variant"):
-        child["theme"] = {"variant": VARIANT}
+    theme = {} if mapping(config.get("theme")).get("variant") else {"variant": VARIANT}
+    if languages is not None:
+        language = rendered.checked.language
+        theme["language"] = language
+        child["docs_dir"] = os.path.relpath(current.docs_dir, root)
+        if language == languages.source:
+            given = config.get("exclude_docs")
+            child["exclude_docs"] = "\n".join([*([given] if isinstance(given, str) else []), *languages.excluded()])
+    if theme:
+        child["theme"] = theme
     if not config.get("nav"):
         own = [path for path in markdown_files(current.docs_dir) if path not in generated.pages]
         child["nav"] = [*rendered.nav, *own]
@@ -134,6 +150,8 @@ def engine_config(
     child["extra_javascript"] = _missing(config.get("extra_javascript"), bundled.SCRIPTS)
     extra = mapping(config.get("extra"))
     child["extra"] = {"polyfills": _missing(extra.get("polyfills"), bundled.POLYFILLS)}
+    if languages is not None:  # the theme's language selector
+        child["extra"]["alternate"] = languages.alternates(rendered.checked.language)
     if options.offline:
         child["plugins"] = [{"offline": {"enabled": True}}]
     _clear_configs(root)
