@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..content.check import check
+from ..content.check import SOURCE, check
 from ..files.writer import write_pages
 from ..pages.render import render_pages
 from ..wiki.export import FLAVORS, removed_pages, wiki_pages
@@ -29,15 +29,28 @@ def export_group() -> None:
     required=True,
     help="The folder to write the pages to, such as a clone of the wiki's repository.",
 )
+@click.option(
+    "--lang",
+    "language",
+    default=None,
+    metavar="LANGUAGE",
+    help="One of the guide's translations (guide.yaml's translations) to export instead of its own language.",
+)
 @CONFIG
 @CONTENT
-def export_wiki_command(flavor: str, out_dir: Path, config_file: Path, content_dir: Path | None) -> None:
+def export_wiki_command(
+    flavor: str, out_dir: Path, language: str | None, config_file: Path, content_dir: Path | None
+) -> None:
     """Write the guide, and the pages written by hand in docs/, as pages for that wiki: Markdown
-    linked the way it expects or, for MediaWiki, wikitext and an XML dump for importDump.php."""
+    linked the way it expects or, for MediaWiki, wikitext and an XML dump for importDump.php. With
+    --lang, in that language, with the pages written by hand in docs/<language>/."""
     settings = settings_from(config_file, content_dir)
-    checked = check(settings.content_dir)
+    checked = check(settings.content_dir, language=language)
     brand = settings.brand.named(checked.content.guide.title)
-    hand, skipped = hand_written(settings.docs_dir, render_pages(checked.content, checked.graph, brand))
+    translation = bool(language) and language != (checked.content.guide.language or SOURCE)
+    docs = settings.docs_dir / str(language) if translation else settings.docs_dir
+    skip = () if translation else checked.content.guide.translations
+    hand, skipped = hand_written(docs, render_pages(checked.content, checked.graph, brand), skip)
     pages = wiki_pages(checked.graph, flavor, brand, hand, settings.content_dir)
     report = write_pages(pages, out_dir, "wiki")
     show([*checked.warnings, *skipped])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Collection
 from pathlib import Path, PurePosixPath
 
 from ..errors import UnsafePath
@@ -54,12 +55,13 @@ def inside(root: Path, relative: str) -> Path:
     return root.joinpath(*parts)
 
 
-def markdown_files(folder: Path) -> list[str]:
+def markdown_files(folder: Path, skip: Collection[str] = ()) -> list[str]:
     """The ``.md`` files under ``folder``, relative to it, sorted, without following links or
-    entering hidden folders."""
+    entering hidden folders, nor the folders named in ``skip`` at its top."""
     out = []
     for parent, subfolders, names in os.walk(folder):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        top = Path(parent) == folder
+        subfolders[:] = sorted(n for n in subfolders if not n.startswith(".") and not (top and n in skip))
         relative = Path(parent).relative_to(folder)
         out += [(relative / name).as_posix() for name in names if name.endswith(".md") and not name.startswith(".")]
     return sorted(out)

@@ -28,15 +28,18 @@ class HandPage:
     source: str  # the file, as messages show it
 
 
-def hand_written(docs_dir: Path, generated: Collection[str]) -> tuple[list[HandPage], list[Problem]]:
-    """Every hand-written page in ``docs_dir``, in path order, and warnings about files skipped.
-    A page that cannot be read is an error (ContentError), as it would be for MkDocs."""
+def hand_written(
+    docs_dir: Path, generated: Collection[str], skip: Collection[str] = ()
+) -> tuple[list[HandPage], list[Problem]]:
+    """Every hand-written page in ``docs_dir``, in path order, and warnings about files skipped;
+    ``skip``: folders at its top that are not this language's (its translations'). A page that
+    cannot be read is an error (ContentError), as it would be for MkDocs."""
     if not docs_dir.is_dir() or docs_dir.is_symlink():
         return [], []
     ours = set(read_manifest(docs_dir).hashes) | set(generated)
     found: list[HandPage] = []
     problems: list[Problem] = []
-    for address in markdown_files(docs_dir):
+    for address in markdown_files(docs_dir, skip):
         if address in ours:
             continue
         path = docs_dir / address

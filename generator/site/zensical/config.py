@@ -142,7 +142,8 @@ def engine_config(
     if theme:
         child["theme"] = theme
     if not config.get("nav"):
-        own = [path for path in markdown_files(current.docs_dir) if path not in generated.pages]
+        skip = languages.translations if languages is not None and not current.language else ()
+        own = [path for path in markdown_files(current.docs_dir, skip) if path not in generated.pages]
         child["nav"] = [*rendered.nav, *own]
     # Lists in the child are added to mkdocs.yml's: only what it lacks.
     child["markdown_extensions"] = [SANITIZE] if SANITIZE not in names(config.get("markdown_extensions")) else []
