@@ -16,7 +16,16 @@ STYLESHEETS = (f"{FOLDER}/leap.css", f"{FOLDER}/print.css")
 # In the order the pages load them: the store first, since the others use it.
 SCRIPTS = tuple(
     f"{FOLDER}/{name}"
-    for name in ("store.js", "worksheets.js", "plan.js", "assessment.js", "journal.js", "levels.js", "a11y.js")
+    for name in (
+        "store.js",
+        "worksheets.js",
+        "plan.js",
+        "assessment.js",
+        "journal.js",
+        "due.js",
+        "levels.js",
+        "a11y.js",
+    )
 )
 POLYFILLS = (f"{FOLDER}/vendor/iframe-worker/shim.js",)
 

@@ -413,12 +413,13 @@
       row.insertCell().textContent = values.map(function (v) { return v ? ratingName(data, v) : "–"; }).join(" → ");
     });
     var next = document.createElement("p");
-    var first = new Date(history[0].date + "T12:00:00");
-    var due = [4, 8, 12].map(function (weeks) {
-      var d = new Date(first); d.setDate(d.getDate() + weeks * 7); return window.leapStore.day(d);
-    }).filter(function (d) { return d > history[history.length - 1].date; });
-    next.textContent = due.length ? "Next time to take it again: " + due[0] + " (week " +
-      ([4, 8, 12][3 - due.length]) + " after your first)." : "You have taken it at every suggested point; keep going as you like.";
+    var source = document.getElementById("leap-due-data");
+    var again = source && window.leapDue ? window.leapDue.retake(JSON.parse(source.textContent), store,
+                                                                 window.leapStore.day()) : null;
+    var when = again && (again.due || again.next);
+    var programme = source ? JSON.parse(source.textContent).programme : null;
+    next.textContent = when ? (again.due ? "It is time to take it again: it was due on " : "Next time to take it again: ") +
+      when.day + (when.week && programme ? ", week " + when.week + " of " + programme.title : "") + "." : "";
     holder.replaceChildren(table, next);
   }
 
