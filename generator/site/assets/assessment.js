@@ -421,6 +421,7 @@
     next.textContent = when ? (again.due ? "It is time to take it again: it was due on " : "Next time to take it again: ") +
       when.day + (when.week && programme ? ", week " + when.week + " of " + programme.title : "") + "." : "";
     holder.replaceChildren(table, next);
+    if (window.leapTables) window.leapTables.fit(holder);
   }
 
   function snapshot(store, data) {
@@ -499,7 +500,9 @@
         draw();
       }
       if (name === "use-results" && plan && window.leapPlan && store.record.results) {
-        window.leapPlan.fill(store, plan.sheet, plan.periods, store.record.results, false);
+        var filled = window.leapPlan.fill(store, plan.sheet, plan.periods, store.record.results, false);
+        // The plan says what was filled in when it opens (the count is a number, nothing else).
+        action.setAttribute("href", action.getAttribute("href").split(/[?#]/)[0] + "?leap-filled=" + filled);
       }
     });
     show(form, store);

@@ -275,6 +275,7 @@
 
   /* Every answer, drawn again from the store: the progress table and the answers by worksheet. */
   function show(catalog, store) {
+    var page = document.querySelector(".leap-journal");
     var rows = gather(catalog, store);
     var any = store.hasAnswers();
     document.getElementById("leap-journal-empty").hidden = any;
@@ -287,6 +288,7 @@
                           progress(begun));
     var answers = document.getElementById("leap-journal-answers");
     answers.replaceChildren(assessmentOf(catalog, store), answersOf(rows));
+    if (window.leapTables) window.leapTables.fit(page);
     return rows;
   }
 
