@@ -68,8 +68,8 @@ def words(entry: dict[str, Any]) -> set[str]:
 
 def add_forms(entries: Iterable[dict[str, Any]], language: str) -> bool:
     """Give each entry its ``forms``: the site's other forms of its words, but for those another
-    form or a word of its own begins with (a search reaches those already). False when the
-    language has no stemmer."""
+    form begins with (a search for the start of a word finds every word that starts so, so
+    "delegate" is reached through "delegated"). False when the language has no stemmer."""
     stem = stemmer(language)
     if stem is None:
         return False
@@ -79,15 +79,18 @@ def add_forms(entries: Iterable[dict[str, Any]], language: str) -> bool:
     groups: dict[str, set[str]] = defaultdict(set)
     for found in own:
         for word in found:
-            stems[word] = stems.get(word) or stem(word)
-            groups[stems[word]].add(word)
+            if word not in stems:
+                stems[word] = stem(word)
+                groups[stems[word]].add(word)
+    # Each group's forms that no other form of it begins with: they reach every form of the group.
+    ends = {
+        key: {word for word in group if not any(o != word and o.startswith(word) for o in group)}
+        for key, group in groups.items()
+        if len(group) > 1
+    }
     for entry, found in zip(entries, own, strict=True):
         entry.pop(FIELD, None)
-        forms = {form for word in found for form in groups[stems[word]]} - found
-        # A search for the start of a word finds every word that starts so: a form that begins
-        # another form kept, or a word of the entry's own, adds nothing.
-        kept = found | forms
-        forms = {form for form in forms if not any(other != form and other.startswith(form) for other in kept)}
+        forms = {form for key in {stems[word] for word in found} for form in ends.get(key, ())} - found
         if forms:
             entry[FIELD] = " ".join(sorted(forms))
     return True
