@@ -153,7 +153,7 @@ def test_pick_up_where_you_left_off_goes_only_to_a_page_of_this_site(browser, mi
     page.goto(mini)
     link = page.locator(".leap-continue__link")
     href = link.get_attribute("href") or ""
-    if page.locator(".leap-continue").is_visible():
+    if page.locator(".leap-continue__link").is_visible():  # the box may show only what is due
         absolute = page.evaluate("(a) => a.href", link.element_handle())
         assert absolute.startswith(mini), absolute
         assert page.errors == []
@@ -278,7 +278,7 @@ def test_script_in_every_field_of_a_restored_file_runs_nowhere(browser, mini: st
     assert kept["visited"] is None  # a javascript: path is no page of this site
     # The home page, and its link from stored data, clicked.
     page.goto(mini)
-    if page.locator(".leap-continue").is_visible():
+    if page.locator(".leap-continue__link").is_visible():  # the box may show only what is due
         page.locator(".leap-continue__link").click()
         page.wait_for_load_state()
         assert page.url.startswith(mini)
@@ -311,7 +311,7 @@ def test_a_stored_record_with_script_everywhere_runs_nowhere(browser, mini: str)
             assert not href.lower().startswith(("javascript:", "data:")), (path, href)
         click_everything(page, "article")
     page.goto(mini)
-    if page.locator(".leap-continue").is_visible():
+    if page.locator(".leap-continue__link").is_visible():  # the box may show only what is due
         page.locator(".leap-continue__link").click()
     assert pwned(page) == []
     assert page.errors == []

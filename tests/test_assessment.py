@@ -99,6 +99,8 @@ DATA = assessment_data(CONTENT.graph)
 TRAITS = [e["id"] for e in DATA["roles"]["rate"]["items"]]
 BARRIERS = [e["id"] for e in DATA["roles"]["tick"]["items"]]
 STRATEGIES = DATA["roles"]["recommend"]["items"]
+SHIFTS = DATA["roles"]["reflect"]["items"]
+against = {e["id"]: set(e["ticked"]) for e in (*STRATEGIES, *SHIFTS)}
 
 
 def test_the_data_comes_from_the_content() -> None:
@@ -126,6 +128,39 @@ def test_ranking_properties_hold_for_any_answers(answer: tuple[dict[str, int], s
         helpers = {s["id"] for s in STRATEGIES if shown[0] in s["ticked"]}
         if helpers:
             assert result["strategies"] and result["strategies"][0] in helpers
+    # Every ticked barrier shown has a strategy shown that works against it (three strategies are
+    # shown, and at most three barriers), and a shift where the shifts after the first are room enough.
+    for role, entries in (("strategies", STRATEGIES), ("shifts", SHIFTS)):
+        uncovered = [b for b in shown if b in ticked and not any(b in against[s] for s in result[role])]
+        helped = [b for b in shown if b in ticked and any(b in e["ticked"] for e in entries)]
+        if role == "strategies" or len(helped) < len(result[role]):
+            assert [b for b in uncovered if b in helped] == [], (role, result)
+
+
+def test_a_ticked_barrier_ranked_second_gets_its_own_strategy() -> None:
+    """The walk-through's reader: low on strategic planning and vision, ticking that nobody could
+    take over and that nobody senior sees their work. Both barriers get a strategy, not only the
+    first."""
+    ratings = {"strategic-planning": 1, "vision": 1, "stakeholder-communication": 2}
+    result = rank(DATA, ratings, {"no-succession-plan", "insufficient-executive-visibility"})
+    assert result["barriers"][:2] == ["insufficient-executive-visibility", "no-succession-plan"]
+    assert result["strategies"][0] in {"enhance-executive-visibility", "track-and-measure-impact"}
+    assert any("no-succession-plan" in against[s] for s in result["strategies"]), result
+
+
+def test_the_set_is_chosen_to_cover_not_only_ordered() -> None:
+    """Room for two, b1 and b2 ticked, and s3 (against b1 and b3) scoring above s2 (against b2):
+    s1 first for b1, then s2 for b2, not s3."""
+    roles = FIXTURE["roles"]
+    s3 = {"id": "s3", "title": "S3", "ticked": ["b1", "b3"], "rated": ["t1", "t3"]}
+    recommend = {**roles["recommend"], "items": [*roles["recommend"]["items"][:2], s3]}
+    data = {**FIXTURE, "top": {**FIXTURE["top"], "recommend": 2}, "roles": {**roles, "recommend": recommend}}
+    result = rank(data, {"t1": 1, "t2": 5, "t3": 1}, {"b1", "b2"})
+    assert result["barriers"][:2] == ["b1", "b2"]
+    assert result["strategies"] == ["s1", "s2"]
+    # With room for three, s3 comes back, in its place by score.
+    roomy = {**data, "top": {**data["top"], "recommend": 3}}
+    assert rank(roomy, {"t1": 1, "t2": 5, "t3": 1}, {"b1", "b2"})["strategies"] == ["s1", "s3", "s2"]
 
 
 def random_answers(count: int, seed: int = 2026) -> list[tuple[dict[str, int], list[str]]]:

@@ -5,6 +5,7 @@ UTF-8 without splitting a character, and CRLF line ends."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -106,23 +107,25 @@ def test_hostile_titles_actions_and_focus_are_text_and_lines_fold_by_octets(  # 
     page.goto(mini_url + "worksheets/development-plan/")
     page.get_by_role("button", name="Use my self-assessment results").click()
     assert page.input_value('textarea[name="p1-actions"]').startswith(ACTION.replace("\r\n", "\n"))
+    page.fill('textarea[name="p1-focus"]', FOCUS)  # "Use my results" wrote a focus: the reader's words replace it
     data = calendar_of(page, mini_url, tmp_path)
     lines = check_lines(data)
     calendar = icalendar.Calendar.from_ical(data)
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 1  # the one review date "Use my results" set: 30 days from the start
     event = events[0]
-    assert set(event.keys()) == {"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"}
-    assert event.decoded("dtstart").isoformat() == "2027-01-31"
+    assert set(event.keys()) == {"UID", "DTSTAMP", "SEQUENCE", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "TRANSP"}
+    assert event.decoded("dtstart").isoformat() == "2027-02-01"  # 30 days on is a Sunday: the Monday after
     title = " ".join(TITLE.split())  # the page's words, as the page shows them
     period = " ".join(PERIOD.split())
     assert str(event["summary"]) == f"Review: {period} ({title})"
     assert str(event["description"]) == as_written(FOCUS)
-    assert [name for name, _ in calendar.property_items()].count("BEGIN") == 2  # one calendar, one event
+    assert [name for name, _ in calendar.property_items()].count("BEGIN") == 3  # one calendar, one event, its alarm
     assert not [line for line in lines if line.split(":")[0].split(";")[0] in ("ATTACH", "ORGANIZER", "URL", "STATUS")]
     assert page.errors == []
 
 
+UID = re.compile(r"^review-[0-9a-f]{8}-")  # then the plan's id and the stretch
 DATES = {
     "p1-review": "2027-01-05",
     "p2-review": "2027-02-01" + INJECT,
@@ -138,9 +141,12 @@ def test_a_stored_date_never_writes_a_property(browser, mini_url: str, tmp_path:
     calendar = icalendar.Calendar.from_ical(data)
     events = list(calendar.walk("VEVENT"))
     assert [event.decoded("dtstart").isoformat() for event in events] == ["2027-01-05"]
-    assert [str(event["uid"]).split("-")[0] for event in events] == ["20270105"]
-    assert not calendar.walk("VALARM")
-    assert not [line for line in lines if line.startswith(("ATTACH", "BEGIN:VALARM"))]
+    assert [UID.sub("", str(event["uid"])) for event in events] == ["development-plan-p1@leap"]
+    assert [(str(alarm["action"]), alarm.decoded("trigger")) for alarm in calendar.walk("VALARM")] == [
+        ("DISPLAY", -dt.timedelta(hours=15))
+    ]  # ours: one reminder, nothing the stored text wrote
+    assert not [line for line in lines if line.startswith("ATTACH")]
+    assert [line for line in lines if line.startswith("BEGIN:VALARM")] == ["BEGIN:VALARM"]
     assert page.errors == []
 
 
@@ -150,4 +156,36 @@ def test_with_no_real_date_the_plan_says_so_and_writes_no_file(browser, mini_url
     page.goto(mini_url + "worksheets/development-plan/")
     page.get_by_role("button", name="Add the review dates to my calendar (.ics)").click()
     assert "not dates" in page.locator(".leap-plan-note").inner_text()
+    assert page.errors == []
+
+
+def test_a_calendar_saved_again_updates_its_events_and_reminds(browser, mini_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each review keeps its UID in every file (a calendar that imports the file again updates the
+    events instead of adding them twice), each has a reminder, and a date "Use my results" sets
+    never falls on a weekend."""
+    page = fresh(browser)
+    results = {
+        "date": "2026-03-01",
+        "tick": [],
+        "recommend": [{"id": f"s{n}", "title": f"Play {n}"} for n in (1, 2, 3)],
+    }
+    restored(page, mini_url, tmp_path, {"start": "2026-12-31"}, results)
+    page.goto(mini_url + "worksheets/development-plan/")
+    page.get_by_role("button", name="Use my self-assessment results").click()
+    reviews = [page.input_value(f'input[name="p{n}-review"]') for n in (1, 2, 3)]
+    # 30, 60 and 90 days on: Saturday 30 Jan (so Monday 1 Feb), Monday 1 Mar, Wednesday 31 Mar.
+    assert reviews == ["2027-02-01", "2027-03-01", "2027-03-31"]
+    assert all(dt.date.fromisoformat(day).weekday() < 5 for day in reviews)
+    first = icalendar.Calendar.from_ical(calendar_of(page, mini_url, tmp_path, hostile_titles=False))
+    page.fill('input[name="p2-review"]', "2027-03-10")
+    second = icalendar.Calendar.from_ical(calendar_of(page, mini_url, tmp_path, hostile_titles=False))
+    uids = [[str(event["uid"]) for event in calendar.walk("VEVENT")] for calendar in (first, second)]
+    assert len(set(uids[0])) == 3 and uids[0] == uids[1]
+    moved = {str(e["uid"]): e.decoded("dtstart").isoformat() for e in second.walk("VEVENT")}
+    assert sorted(moved.values()) == ["2027-02-01", "2027-03-10", "2027-03-31"]
+    assert [int(e["sequence"]) for e in second.walk("VEVENT")] >= [int(e["sequence"]) for e in first.walk("VEVENT")]
+    for event in second.walk("VEVENT"):
+        alarms = event.walk("VALARM")
+        assert len(alarms) == 1 and str(alarms[0]["action"]) == "DISPLAY"
+        assert alarms[0].decoded("trigger") == -dt.timedelta(hours=15)  # 09:00 the day before
     assert page.errors == []

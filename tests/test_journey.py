@@ -39,7 +39,7 @@ def answer_some(page: Any, url: str) -> None:
     page.goto(url + "worksheets/traits/clarity/")
     page.fill(f'textarea[name="{CLARITY_PROMPTS[0].id}"]', "Written down, pinned by my desk.\nSecond line.")
     page.check('input[name="rating"][value="4"]')
-    page.fill('input[name="by-when"]', "Friday")
+    page.fill('textarea[name="by-when"]', "Friday")
     page.goto(url + "assessment/")
     page.check('input[name="rating:clarity"][value="2"]')
     page.check('input[name="tick:hiding"]')

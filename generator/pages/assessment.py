@@ -14,6 +14,10 @@ two agree on thousands of answer sets. The rule, also explained on the page unde
   against (ticked counts as a full point more) plus 0.4 × the *average* need of the rated items
   it builds: breadth alone never raises a score;
 - the first recommendation always works against the first tickable item shown, when one does;
+- the recommendations shown cover every *ticked* item shown, as far as their number allows: for
+  each one in turn that none chosen yet works against, the best-scoring item that does is added;
+  the room left goes to the best-scoring of the rest, and the chosen items are shown best first
+  after the first;
 - the items to reflect on score the same way, half and half;
 - ties go to the item that comes first in the guide.
 """
@@ -124,12 +128,13 @@ def rank(
         order = {e["id"]: n for n, e in enumerate(entries)}
         shown.sort(key=lambda i: (-(i in chosen), -base[i], order[i]))
         result[roles["tick"]["key"]] = shown[: top["tick"]]
+    shown_ticks = result.get(roles["tick"]["key"], []) if "tick" in roles else []
     for role in ("recommend", "reflect"):
         if role in roles:
-            first = result[roles["tick"]["key"]][0] if "tick" in roles and result[roles["tick"]["key"]] else None
-            result[roles[role]["key"]] = _recommend(
-                roles[role]["items"], need, weight, data["weights"][role], first if role == "recommend" else None
-            )[: top[role]]
+            first = shown_ticks[0] if shown_ticks and role == "recommend" else None
+            ranked = _recommend(roles[role]["items"], need, weight, data["weights"][role], first)
+            cover = [i for i in shown_ticks if i in set(ticked)]
+            result[roles[role]["key"]] = _cover(roles[role]["items"], ranked, cover, top[role])
     if "recommend" not in roles or data["by"] == "level":  # sorted() is stable: ties stay in learning order
         lowest = sorted((e["id"] for e in roles["rate"]["items"] if need[e["id"]] > 0), key=lambda i: -need[i])
         result[roles["rate"]["key"]] = lowest[: top["rate"]]
@@ -184,6 +189,24 @@ def _recommend(
         ranked.remove(best_helper)
         ranked.insert(0, best_helper)
     return ranked
+
+
+def _cover(entries: list[dict[str, Any]], ranked: list[str], cover: list[str], room: int) -> list[str]:
+    """The ``room`` items to show from ``ranked`` (best first, the first kept first): for each id in
+    ``cover`` that no item chosen yet works against, the best-ranked item that does is added while
+    there is room; the room left goes to the best-ranked of the rest. Shown in ranked order."""
+    against = {e["id"]: set(e.get("ticked", [])) for e in entries}
+    kept = ranked[:1] if room > 0 else []
+    chosen = list(kept)
+    for target in cover:
+        if len(chosen) >= room or any(target in against[i] for i in chosen):
+            continue
+        helper = next((i for i in ranked if i not in chosen and target in against[i]), None)
+        if helper is not None:
+            chosen.append(helper)
+    chosen += [i for i in ranked if i not in chosen][: max(0, room - len(chosen))]
+    place = {i: n for n, i in enumerate(ranked)}
+    return kept + sorted(chosen[len(kept) : room], key=lambda i: place[i])
 
 
 def _mean(values: list[float]) -> float:

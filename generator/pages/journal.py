@@ -41,11 +41,15 @@ def journal_data(content: Content) -> dict[str, Any]:
     return {"guide": content.guide.key, "sheets": catalog, "assessment": _assessment_fields(content)}
 
 
-def _field(name: str, label: str, counts: bool = True, legacy: str = "", prompt: bool = False) -> dict[str, Any]:
+def _field(
+    name: str, label: str, counts: bool = True, legacy: str = "", prompt: bool = False, after: str = ""
+) -> dict[str, Any]:
     """A field: its key, its question or label, whether it counts towards "done", the name the
     first release kept it under, and whether it is a question from the content (whose answer
-    is "from an earlier version" once its words change)."""
-    return {"name": name, "label": label, "counts": counts, "legacy": legacy or name, "prompt": prompt}
+    is "from an earlier version" once its words change). ``after``: the field whose answer makes
+    this one count (a checklist's evidence, once its line is ticked)."""
+    field = {"name": name, "label": label, "counts": counts, "legacy": legacy or name, "prompt": prompt}
+    return {**field, "after": after} if after else field
 
 
 def _item_fields(framework: Framework, item: Item) -> list[dict[str, Any]]:
@@ -96,6 +100,7 @@ def _sheet_fields(content: Content, sheet: Worksheet) -> list[dict[str, Any]]:
                     f"{item.title}: {sheet.columns[1]}",
                     False,
                     f"{item.id}-evidence",
+                    after=f"tick:{item.id}" if shared else f"{item.id}-applies",
                 ),
             )
         ]

@@ -20,10 +20,15 @@ from . import programme, timing
 from .assessment import TOP, WEIGHTS, assessment_data, plan_data
 from .brand import DEFAULT_BRAND, Brand
 from .data import data_files
+from .due import due_data
 from .journal import journal_data
 from .navigation import site_nav
 from .templating import make_environment
 from .worksheets import rater_key, workbook_order, workbook_parts
+
+# On every page, so that any page finds the guide's answers (and records that it was read), not
+# only the pages with a form: the key is an id, checked by the content's model.
+GUIDE_MARK = '<div class="leap-guide" data-guide="{key}" hidden></div>'
 
 
 @dataclass(frozen=True)
@@ -68,14 +73,21 @@ def render_pages(
     common.update(_programme_helpers(content))
 
     def render(template: str, here: str, **extra: Any) -> tuple[str, str]:
-        return here, env.get_template(template).render(here=here, **common, **extra)
+        text = env.get_template(template).render(here=here, **common, **extra)
+        return here, text.rstrip("\n") + "\n\n" + GUIDE_MARK.format(key=content.guide.key) + "\n"
 
     out = [
-        render("home.md.j2", pages.HOME),
+        render("home.md.j2", pages.HOME, due=due_data(content)),
         render("tags.md.j2", pages.TAGS),
         render("editing.md.j2", pages.EDITING, field_docs=field_docs),
         render("worksheet_index.md.j2", pages.WORKSHEET_INDEX, parts=workbook_parts(content)),
-        render("journal.md.j2", pages.JOURNAL, entries=workbook_order(content), data=journal_data(content)),
+        render(
+            "journal.md.j2",
+            pages.JOURNAL,
+            entries=workbook_order(content),
+            data=journal_data(content),
+            due=due_data(content),
+        ),
     ]
     if framework.assessment:
         out.append(
@@ -85,6 +97,7 @@ def render_pages(
                 data=assessment_data(graph),
                 top=TOP,
                 weights=WEIGHTS,
+                due=due_data(content),
                 plan=plan_data(framework),
             )
         )

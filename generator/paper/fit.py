@@ -50,7 +50,7 @@ async ({ width, height, line, safety }) => {
 
   // Write-in space: each twin of a text area, or a table row of them (a row grows once).
   const groups = [];
-  article.querySelectorAll(".leap-worksheet .leap-answer, .leap-worksheet textarea").forEach((el) => {
+  article.querySelectorAll(".leap-worksheet .leap-answer:not(.leap-line), .leap-worksheet textarea:not(.leap-line)").forEach((el) => {
     if (!el.getClientRects().length) return;  // not printed
     const row = el.closest("tr");
     const found = row && groups.find((g) => g.row === row);
@@ -81,5 +81,5 @@ async ({ width, height, line, safety }) => {
 """
 
 UNFIT = """
-() => document.querySelectorAll(".leap-worksheet .leap-answer, .leap-worksheet textarea").forEach((el) => { el.style.minHeight = ""; })
+() => document.querySelectorAll(".leap-worksheet .leap-answer:not(.leap-line), .leap-worksheet textarea:not(.leap-line)").forEach((el) => { el.style.minHeight = ""; })
 """

@@ -22,6 +22,7 @@ SCRIPTS = tuple(
         "plan.js",
         "assessment.js",
         "journal.js",
+        "due.js",
         "levels.js",
         "languages.js",
         "a11y.js",

@@ -288,7 +288,7 @@ def _linked(rendered: Rendered, plan: Plan, ready: set[str]) -> dict[str, str]:
         return rendered.pages
     checked = rendered.checked
     with_links = render_pages(checked.content, checked.graph, rendered.brand, True)
-    chosen = entries | ({site_pages.WORKSHEET_INDEX} if index else set())
+    chosen = entries | ({site_pages.WORKSHEET_INDEX, site_pages.HOME} if index else set())
     return {path: with_links[path] if path in chosen else text for path, text in rendered.pages.items()}
 
 

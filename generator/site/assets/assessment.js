@@ -52,6 +52,27 @@
     return ranked;
   }
 
+  /* The `room` items to show from `ranked` (best first, the first kept first): for each id in
+   * `cover` that no item chosen yet works against, the best-ranked item that does is added while
+   * there is room; the room left goes to the best-ranked of the rest. Shown in ranked order. */
+  function coverAll(entries, ranked, cover, room) {
+    var against = {};
+    entries.forEach(function (entry) { against[entry.id] = entry.ticked || []; });
+    var works = function (id, target) { return against[id].indexOf(target) >= 0; };
+    var kept = room > 0 ? ranked.slice(0, 1) : [];
+    var chosen = kept.slice();
+    cover.forEach(function (target) {
+      if (chosen.length >= room || chosen.some(function (id) { return works(id, target); })) return;
+      var helper = ranked.filter(function (id) { return chosen.indexOf(id) < 0 && works(id, target); })[0];
+      if (helper !== undefined) chosen.push(helper);
+    });
+    var rest = ranked.filter(function (id) { return chosen.indexOf(id) < 0; });
+    chosen = chosen.concat(rest.slice(0, Math.max(0, room - chosen.length)));
+    return kept.concat(chosen.slice(kept.length, room).sort(function (a, b) {
+      return ranked.indexOf(a) - ranked.indexOf(b);
+    }));
+  }
+
   /* The ranking rule: see "How we rank" on the page, and generator/assessment.py. */
   function rank(data, ratings, ticked, target, track) {
     if (!data || !data.roles) return {};
@@ -73,8 +94,10 @@
     ["recommend", "reflect"].forEach(function (role) {
       if (!roles[role]) return;
       var shown = roles.tick ? result[roles.tick.key] : [];
-      result[roles[role].key] = recommend(roles[role].items, need, weight, data.weights[role],
-                                          role === "recommend" && shown.length ? shown[0] : null).slice(0, top[role]);
+      var first = role === "recommend" && shown.length ? shown[0] : null;
+      var ranked = recommend(roles[role].items, need, weight, data.weights[role], first);
+      var cover = shown.filter(function (id) { return ticked.indexOf(id) >= 0; });
+      result[roles[role].key] = coverAll(roles[role].items, ranked, cover, top[role]);
     });
     if (!roles.recommend || data.by === "level") {
       var position = {};
@@ -394,13 +417,15 @@
       row.insertCell().textContent = values.map(function (v) { return v ? ratingName(data, v) : "–"; }).join(" → ");
     });
     var next = document.createElement("p");
-    var first = new Date(history[0].date + "T12:00:00");
-    var due = [4, 8, 12].map(function (weeks) {
-      var d = new Date(first); d.setDate(d.getDate() + weeks * 7); return window.leapStore.day(d);
-    }).filter(function (d) { return d > history[history.length - 1].date; });
-    next.textContent = due.length ? "Next time to take it again: " + due[0] + " (week " +
-      ([4, 8, 12][3 - due.length]) + " after your first)." : "You have taken it at every suggested point; keep going as you like.";
+    var source = document.getElementById("leap-due-data");
+    var again = source && window.leapDue ? window.leapDue.retake(JSON.parse(source.textContent), store,
+                                                                 window.leapStore.day()) : null;
+    var when = again && (again.due || again.next);
+    var programme = source ? JSON.parse(source.textContent).programme : null;
+    next.textContent = when ? (again.due ? "It is time to take it again: it was due on " : "Next time to take it again: ") +
+      when.day + (when.week && programme ? ", week " + when.week + " of " + programme.title : "") + "." : "";
     holder.replaceChildren(table, next);
+    if (window.leapTables) window.leapTables.fit(holder);
   }
 
   function snapshot(store, data) {
@@ -479,7 +504,9 @@
         draw();
       }
       if (name === "use-results" && plan && window.leapPlan && store.record.results) {
-        window.leapPlan.fill(store, plan.sheet, plan.periods, store.record.results, false);
+        var filled = window.leapPlan.fill(store, plan.sheet, plan.periods, store.record.results, false);
+        // The plan says what was filled in when it opens (the count is a number, nothing else).
+        action.setAttribute("href", action.getAttribute("href").split(/[?#]/)[0] + "?leap-filled=" + filled);
       }
     });
     show(form, store);

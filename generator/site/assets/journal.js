@@ -28,8 +28,14 @@
       var names = Object.create(null);  // keyed by stored ids too: "constructor" is no field
       sheet.fields.forEach(function (field) { names[field.name] = field; });
       var current = sheet.fields.filter(function (field) { return answers[field.name] !== undefined; });
+      var answered = function (name) { return answers[name] !== undefined; };
       var counted = sheet.fields.filter(function (field) { return field.counts; });
-      var done = counted.length > 0 && counted.every(function (field) { return answers[field.name] !== undefined; });
+      /* A checklist is done when something is ticked and every line ticked has its answer. */
+      var paired = sheet.fields.filter(function (field) { return field.after; });
+      var ticked = paired.filter(function (field) { return answered(field.after); });
+      var done = (counted.length > 0 || ticked.length > 0) &&
+        counted.every(function (field) { return answered(field.name); }) &&
+        ticked.every(function (field) { return answered(field.name); });
       var earlier = sheet.store === sheet.id ? Object.keys(answers).filter(function (name) {
         var field = names[name];
         return !field || (field.prompt && answers[name].question && answers[name].question !== field.label);
@@ -275,6 +281,7 @@
 
   /* Every answer, drawn again from the store: the progress table and the answers by worksheet. */
   function show(catalog, store) {
+    var page = document.querySelector(".leap-journal");
     var rows = gather(catalog, store);
     var any = store.hasAnswers();
     document.getElementById("leap-journal-empty").hidden = any;
@@ -287,6 +294,7 @@
                           progress(begun));
     var answers = document.getElementById("leap-journal-answers");
     answers.replaceChildren(assessmentOf(catalog, store), answersOf(rows));
+    if (window.leapTables) window.leapTables.fit(page);
     return rows;
   }
 

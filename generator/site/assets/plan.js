@@ -18,6 +18,7 @@
     var start = answers.start && window.leapStore.isDay(answers.start.value) ? answers.start.value : window.leapStore.day();
     put("start", start, "I start on");
     var day = new Date(start + "T12:00:00");
+    var questions = periods.map(function (period) { return period.focus; });
     /* Each stretch takes one recommendation: what to do, by the stretch's last day, and how to tell
      * it worked; by level, with nothing recommended, one item below the level aimed for, with what
      * that level asks of it. Its focus question stays the reader's to answer. */
@@ -26,14 +27,24 @@
       var period = periods[index];
       var n = index + 1;
       day.setDate(day.getDate() + period.days);
-      var due = window.leapStore.day(day);
+      var due = window.leapStore.day(workday(day));
       var against = item.against && item.against.length ? " It works against: " + item.against.join("; ") + "." : "";
+      put("p" + n + "-focus", item.title + (item.against && item.against.length ? ", against " +
+          item.against.map(function (t) { return "\u201c" + t + "\u201d"; }).join(" and ") : "") + ".", questions[index]);
       put("p" + n + "-actions", item.title + ", by " + due + ": " + (item.action || "") + against,
           period.title + ": actions");
       put("p" + n + "-measure", item.sign || "", period.title + ": how I will know it worked");
       put("p" + n + "-review", due, period.title + ": review date");
     });
     return filled;
+  }
+
+  /* A day that falls on a weekend moves to the Monday after. */
+  function workday(date) {
+    var moved = new Date(date.getTime());
+    var weekday = moved.getDay();
+    if (weekday === 6 || weekday === 0) moved.setDate(moved.getDate() + (weekday === 6 ? 2 : 1));
+    return moved;
   }
 
   function steps(results) {
@@ -71,19 +82,36 @@
     return out.join("\r\n");
   }
 
-  /* One all-day event per review date. Only real dates are written: a stored date is checked
-   * before it reaches DTSTART, DTEND or UID. */
-  function calendar(title, events) {
+  /* FNV-1a, 32 bits, as 8 hex digits: a short, stable name for a longer text. */
+  function hash(text) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return ("0000000" + h.toString(16)).slice(-8);
+  }
+
+  /* One all-day event per review date, with a reminder at 09:00 the day before. Each review has
+   * the same UID in every file (made from the site, the guide, the plan and the stretch, never the
+   * date), so a file downloaded again updates the events it added instead of adding them twice.
+   * Only real dates are written: a stored date is checked before it reaches DTSTART or DTEND.
+   * `key`: what names this plan (its site and guide). */
+  function calendar(title, events, key) {
     var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//leap//plan//EN", "CALSCALE:GREGORIAN"];
-    events.filter(function (event) { return window.leapStore.isDay(event.date); }).forEach(function (event, index) {
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//leap//plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+    events.filter(function (event) { return window.leapStore.isDay(event.date); }).forEach(function (event) {
       var date = event.date.replace(/-/g, "");
       var next = new Date(event.date + "T12:00:00");
       next.setDate(next.getDate() + 1);
       var end = window.leapStore.day(next).replace(/-/g, "");
-      lines.push("BEGIN:VEVENT", "UID:" + date + "-" + index + "-" + stamp + "@leap",
-                 "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + date, "DTEND;VALUE=DATE:" + end,
-                 "SUMMARY:" + icsText(event.summary), "DESCRIPTION:" + icsText(event.description), "END:VEVENT");
+      var uid = "review-" + hash(String(key || "")) + "-" + String(event.id || hash(event.summary))
+        .replace(/[^A-Za-z0-9_.-]/g, "").slice(0, 200) + "@leap";
+      lines.push("BEGIN:VEVENT", "UID:" + uid, "DTSTAMP:" + stamp, "SEQUENCE:" + Math.floor((Date.now() - Date.UTC(2020, 0, 1)) / 60000),
+                 "DTSTART;VALUE=DATE:" + date, "DTEND;VALUE=DATE:" + end,
+                 "SUMMARY:" + icsText(event.summary), "DESCRIPTION:" + icsText(event.description), "TRANSP:TRANSPARENT",
+                 "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT15H", "DESCRIPTION:" + icsText(event.summary), "END:VALARM",
+                 "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
     return lines.map(fold).join("\r\n") + "\r\n";
@@ -98,10 +126,31 @@
     });
   }
 
+  /* What "Use these results in my plan" filled in on the self-assessment's page, said when the plan
+   * opens, with the lines still blank (only the reader can write them) named and the first one
+   * ready to type in. The address loses the mark, so a reload says nothing more. */
+  function landed(sheet, store, storeId, say) {
+    var match = /[?&]leap-filled=([0-9]{1,4})(&|$)/.exec(window.location.search);
+    var results = store.record.results;
+    if (!match || !results) return;
+    window.history.replaceState(null, "", window.location.pathname + window.location.hash);
+    var blank = window.leapWorksheets.fields(sheet).filter(function (field) { return !field.value && field.type !== "radio"; });
+    var names = blank.map(function (field) {
+      var label = sheet.querySelector('label[for="' + field.id + '"]');
+      return "\u201c" + text(label) + "\u201d";
+    });
+    var filled = Number(match[1]);
+    say((filled ? "Filled in " + filled + " lines from your self-assessment of " + results.date + ". Change anything you like."
+      : "Nothing was replaced: every line already has your own words. \u201cUse my self-assessment results\u201d replaces them.") +
+      (names.length ? " Yours to write: " + names.join(", ") + "." : ""));
+    if (blank.length) blank[0].focus();
+  }
+
   function setup(sheet, store, storeId) {
     if (!sheet.classList.contains("leap-plan")) return;
     var note = sheet.querySelector(".leap-plan-note");
     var say = function (message) { if (note) note.textContent = message; };
+    landed(sheet, store, storeId, say);
     sheet.addEventListener("click", function (event) {
       var action = event.target.closest && event.target.closest("[data-leap-action]");
       var name = action && action.getAttribute("data-leap-action");
@@ -126,7 +175,7 @@
           var review = answers["p" + (index + 1) + "-review"];
           var focus = answers["p" + (index + 1) + "-focus"];
           if (review && review.value) given += 1;
-          return review && window.leapStore.isDay(review.value) ? { date: review.value,
+          return review && window.leapStore.isDay(review.value) ? { date: review.value, id: storeId + "-p" + (index + 1),
             summary: "Review: " + period.title + " (" + title + ")",
             description: focus && typeof focus.value === "string" ? focus.value : period.focus } : null;
         }).filter(Boolean);
@@ -135,8 +184,10 @@
             : "Fill in the review dates first (or use your results, which sets them).");
           return;
         }
-        window.leapStore.download("plan-review-dates.ics", "text/calendar", calendar(title, events));
-        say("Saved plan-review-dates.ics: open it to add " + events.length + " review dates to your calendar.");
+        window.leapStore.download("plan-review-dates.ics", "text/calendar",
+                                  calendar(title, events, store.site + "|" + store.guide));
+        say("Saved plan-review-dates.ics: open it to add " + events.length + " review dates to your calendar, each " +
+            "with a reminder the day before. Saved again after a change, it updates them.");
       }
     });
   }

@@ -315,9 +315,19 @@
     }
   }
 
-  function guideKey() {
+  /* The guide's id: every page the engine writes names it. A page written by hand does not: it
+   * takes the one guide this browser holds answers for at this address, if there is only one. */
+  function guideKey(site) {
     var holder = document.querySelector("[data-guide]");
-    return holder ? holder.getAttribute("data-guide") : "guide";
+    if (holder) return holder.getAttribute("data-guide");
+    var found = [], prefix = "leap:v2:" + site + "|";
+    try {
+      for (var i = 0; i < window.localStorage.length; i++) {
+        var key = window.localStorage.key(i);
+        if (key && key.indexOf(prefix) === 0 && isId(key.slice(prefix.length))) found.push(key.slice(prefix.length));
+      }
+    } catch (e) { /* storage unreadable: no guide */ }
+    return found.length === 1 ? found[0] : "guide";
   }
 
   function empty(guide, site) {
@@ -326,8 +336,8 @@
   }
 
   function Store() {
-    this.guide = guideKey();
     this.site = siteRoot();
+    this.guide = guideKey(this.site);
     this.key = "leap:v2:" + this.site + "|" + this.guide;
     this.available = true;
     this.problem = "";
@@ -482,7 +492,7 @@
     var href = window.location.href.split("#")[0].split("?")[0];
     if (href.indexOf(this.site) !== 0) return;
     var path = href.slice(this.site.length);
-    if (!isPath(path) || path === "index.html" || /^journal\/?(index\.html)?$/.test(path)) return;
+    if (!isPath(path) || path === "index.html" || /^(journal\/?(index\.html)?|404\.html)$/.test(path)) return;
     this.record.visited = { path: path, title: String(title).slice(0, LIMITS.words), at: new Date().toISOString() };
     this.write();
   };
@@ -604,16 +614,20 @@
     return (heading ? heading.textContent : document.title).replace(/\u00b6/g, "").trim();
   }
 
+  /* Every page of the guide records that it was read (the home page and My journal excepted); the
+   * home page offers the page read last. */
   function start() {
     var s = window.leapStore.get();
     var notice = document.querySelector(".leap-continue");
     if (!notice) {
-      if (document.querySelector("article") && s.hasAnswers()) s.visit(pageTitle());
+      if (document.querySelector("article") && s.guide !== "guide") s.visit(pageTitle());
       return;
     }
     var link = notice.querySelector(".leap-continue__link");
+    var back = notice.querySelector(".leap-continue__back");
     var url = s.record.visited && s.pageUrl(s.record.visited.path);
-    if (s.hasAnswers() && url && link) {
+    if (back) back.hidden = !url;
+    if (url && link) {
       link.href = url;
       link.textContent = s.record.visited.title || s.record.visited.path;
       notice.hidden = false;

@@ -33,9 +33,18 @@
     mirror(sheet);
   }
 
+  /* On screen a text area grows to hold what is written (never smaller than its rows). */
+  function grow(area) {
+    if (!area.getClientRects().length) return;  // not shown: it grows when it is
+    area.style.height = "";
+    var frame = area.offsetHeight - area.clientHeight;
+    if (area.scrollHeight > area.clientHeight) area.style.height = area.scrollHeight + frame + "px";
+  }
+
   /* On paper a textarea shows only what fits its box, so each one has a printed twin that grows. */
   function mirror(sheet) {
     sheet.querySelectorAll("textarea").forEach(function (area) {
+      grow(area);
       var twin = area.nextElementSibling;
       if (!twin || !twin.classList.contains("leap-answer")) {
         twin = document.createElement("div");
@@ -194,6 +203,11 @@
     };
     sheet.addEventListener("input", save);
     sheet.addEventListener("change", save);
+    sheet.addEventListener("keydown", function (event) {  // a one-line answer wraps, but takes no new line
+      if (event.key === "Enter" && event.target.classList && event.target.classList.contains("leap-line")) {
+        event.preventDefault();
+      }
+    });
     sheet.addEventListener("click", function (event) {
       var action = event.target.closest && event.target.closest("[data-leap-action]");
       var name = action && action.getAttribute("data-leap-action");
@@ -229,6 +243,14 @@
   }
 
   window.leapWorksheets = { ready: [], show: show, fields: fields };
+
+  /* A wider or narrower screen wraps the answers again. */
+  var width = window.innerWidth;
+  window.addEventListener("resize", function () {
+    if (window.innerWidth === width) return;
+    width = window.innerWidth;
+    document.querySelectorAll(".leap-worksheet textarea").forEach(grow);
+  });
 
   function start() {
     var sheets = document.querySelectorAll(".leap-worksheet[data-worksheet]");

@@ -40,7 +40,7 @@ from .. import bundled, publish
 from ..generate import Generated, generate, write_docs
 from ..languages import languages_of_guide
 from .config import LeapConfig, settings_of
-from .preview import GeneratedFile, Preview, merge_search_index
+from .preview import GeneratedFile, Preview, add_word_forms, merge_search_index
 from .serve import guard_hosts
 
 log = logging.getLogger("mkdocs.plugins.leap")
@@ -204,6 +204,7 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
     def _before_index(self, *, config: MkDocsConfig) -> None:
         if self.command == "serve":
             merge_search_index(config, self._rebuilt)
+        add_word_forms(config)
 
     # Once every plugin has written its files (the search index, the offline copy).
     @event_priority(-100)

@@ -17,6 +17,7 @@ from typing import Any
 from mkdocs.structure.files import File
 
 from ...pages.navigation import entries
+from ..search import BOOST, FIELD, add_forms
 
 
 class GeneratedFile(File):
@@ -96,3 +97,15 @@ def merge_search_index(config: Any, rebuilt: set[str]) -> None:
     kept = [entry for entry in previous.entries if entry["location"].split("#")[0] not in rebuilt]
     index.entries = kept + index.entries
     search.search_index_prev = None  # merged here: Material writes the index as it now stands
+
+
+def add_word_forms(config: Any) -> None:
+    """Before Material's search writes its index: each entry's other word forms, in a field of
+    their own, stemmed in the search's first language (see :mod:`generator.site.search`)."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    if index is None or not isinstance(getattr(index, "config", None), dict):
+        return
+    languages = index.config.get("lang") or ["en"]
+    if add_forms(index.entries, str(languages[0])):
+        index.config["fields"] = {**index.config.get("fields", {}), FIELD: {"boost": BOOST}}
