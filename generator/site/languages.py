@@ -35,14 +35,15 @@ class Languages:
         """Where a language's pages go, under docs/ and the site: "" for the source, else the tag."""
         return "" if language == self.source else language
 
-    def alternates(self, current: str) -> list[dict[str, str]]:
+    def alternates(self, current: str, files: bool = False) -> list[dict[str, str]]:
         """The theme's language selector for a page of ``current``'s site: each language's name in
-        that language, and its site's root, relative to ``current``'s root."""
+        that language, and its site's root, relative to ``current``'s root; with ``files`` (a site
+        read from a file share or the offline zip, which has no directory index), its index.html."""
         up = "" if current == self.source else "../"
 
         def root(language: str) -> str:
             folder = self.folder(language)
-            return up + (f"{folder}/" if folder else "") or "./"
+            return up + (f"{folder}/" if folder else "") + ("index.html" if files else "") or "./"
 
         return [{"name": native_name(language), "link": root(language), "lang": language} for language in self.all]
 

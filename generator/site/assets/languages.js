@@ -5,8 +5,9 @@
 (function () {
   "use strict";
 
+  // A language's root, without the index.html its link names on a site read from files.
   function resolved(link) {
-    return new URL(link.getAttribute("href"), window.location.href).href;
+    return new URL(link.getAttribute("href"), window.location.href).href.replace(/index\.html$/, "");
   }
 
   document.addEventListener("click", function (event) {

@@ -304,10 +304,13 @@
     }, 0);
   }
 
+  /* The guide's address: the site's root or, for a guide in several languages, the source
+   * language's (the language selector's first link), so that every language keeps one record. */
   function siteRoot() {
     var config = document.getElementById("__config");
+    var source = document.querySelector("a.md-select__link[hreflang]");
     try {
-      var base = JSON.parse(config.textContent).base;
+      var base = source ? source.getAttribute("href").replace(/index\.html$/, "") : JSON.parse(config.textContent).base;
       var url = new URL(base.replace(/\/?$/, "/"), window.location.href);
       return url.origin === "null" ? url.href : url.origin + url.pathname;
     } catch (e) {

@@ -134,7 +134,7 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         _theme_text(config, rendered.brand.site_name, guide.description or guide.tagline)
         languages = languages_of_guide(guide, settings.site_language)
         if languages.translations:  # the theme's language selector, on every page
-            config.extra["alternate"] = languages.alternates(rendered.checked.language)
+            config.extra["alternate"] = languages.alternates(rendered.checked.language, _read_from_files(config))
             if self.config.publish and self.command == "build":
                 say.warning(
                     f"the guide is in {len(languages.all)} languages, and this builds one: `leap build` builds them all"
@@ -248,3 +248,10 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         server.watch(str(settings_of(config, self.config).content_dir))
         guard_hosts(server, config.dev_addr.host, config.dev_addr.port)
         return server
+
+
+def _read_from_files(config: MkDocsConfig) -> bool:
+    """Whether the site's links name files: no directory URLs, or the offline plugin (which turns
+    them off in its own on_config, after this plugin's) enabled."""
+    offline = [plugin for name, plugin in config.plugins.items() if name in ("offline", "material/offline")]
+    return not config.use_directory_urls or any(plugin.config.get("enabled", True) for plugin in offline)

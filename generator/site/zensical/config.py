@@ -152,7 +152,9 @@ def engine_config(
     extra = mapping(config.get("extra"))
     child["extra"] = {"polyfills": _missing(extra.get("polyfills"), bundled.POLYFILLS)}
     if languages is not None:  # the theme's language selector
-        child["extra"]["alternate"] = languages.alternates(rendered.checked.language)
+        child["extra"]["alternate"] = languages.alternates(
+            rendered.checked.language, options.offline or not config.get("use_directory_urls", True)
+        )
     if options.offline:
         child["plugins"] = [{"offline": {"enabled": True}}]
     _clear_configs(root)
