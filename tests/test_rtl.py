@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from generator.paper.server import serve
-from tests.conftest import MINI, ROOT, make_project, run_leap
+from tests.conftest import MINI, ROOT, make_project, run_leap, save_two_results
 
 ASSETS = ROOT / "generator" / "site" / "assets"
 STYLESHEETS = ("leap.css", "print.css")
@@ -160,12 +160,7 @@ def test_the_self_assessment_and_its_chart_read_right_to_left(browser, rtl_url: 
     words = page.locator('.leap-anchor-rating label:has(input[name="rating:clarity"][value="1"])')
     assert text_box_of(words)["x"] < radio["x"]
     # Two dated results: the chart's line runs from the first (right) to the latest (left).
-    page.check('input[name="rating:clarity"][value="2"]')
-    page.get_by_role("button", name="Save today's results to compare later").click()
-    page.evaluate("() => { const s = window.leapStore.get(); s.record.assessments[0].date = '2026-01-01'; s.write(); }")
-    page.reload()
-    page.check('input[name="rating:clarity"][value="4"]')
-    page.get_by_role("button", name="Save today's results to compare later").click()
+    save_two_results(page, "clarity", 2, 4, "2026-01-01")
     points = page.locator("#leap-chart svg").first.locator("circle")
     assert points.count() == 2
     first, latest = points.nth(0).bounding_box(), points.nth(1).bounding_box()
