@@ -13,10 +13,14 @@ from importlib import resources
 
 FOLDER = "assets/leap"
 STYLESHEETS = (f"{FOLDER}/leap.css", f"{FOLDER}/print.css")
-# In the order the pages load them: the store first, since the others use it.
+# In the order the pages load them: the page scripts' messages in the site's language (generated
+# per language, see generator.locale) and the helper that reads them, then the store, since the
+# others use them.
 SCRIPTS = tuple(
     f"{FOLDER}/{name}"
     for name in (
+        "messages.js",
+        "i18n.js",
         "store.js",
         "worksheets.js",
         "plan.js",
