@@ -25,6 +25,7 @@ from generator.locale import _plural_forms as plural_forms
 from generator.locale.refresh import LOCALE, TEMPLATE, extract
 from generator.pages.render import render_pages
 from generator.pages.templating import make_environment
+from generator.wiki.export import wiki_pages
 from tests.conftest import MINI, ROOT
 
 # The catalogs that must be complete: every message translated, none fuzzy. (fr, es and ar are
@@ -193,3 +194,20 @@ def test_the_shipped_guide_in_german_says_none_of_the_engines_words_in_english()
         if fragment in " ".join(text.split())
     }
     assert found == set()
+
+
+@pytest.mark.parametrize("flavor", ["gitlab", "mediawiki"])
+def test_the_wiki_export_in_german_says_none_of_the_engines_words_in_english(flavor: str) -> None:
+    """`leap export wiki --lang de`: every page of the shipped guide's export, in both syntaxes."""
+    checked = check(ROOT / "content", language="de")
+    pages = wiki_pages(checked.graph, flavor, language="de")
+    fragments = english_fragments("de")
+    found = {
+        (path, fragment)
+        for path, text in pages.items()
+        if not path.endswith(".xml")
+        for fragment in fragments
+        if fragment in " ".join(text.split())
+    }
+    assert found == set()
+    assert any("Arbeitsblatt" in text for text in pages.values())

@@ -46,7 +46,7 @@ def extract(root: Path = ROOT) -> Catalog:
 def text_of(catalog: Catalog) -> str:
     """A catalog as a .po file, without the date it was written (so an unchanged one stays unchanged)."""
     out = io.BytesIO()
-    write_po(out, catalog, width=100, omit_header=False, include_previous=True)
+    write_po(out, catalog, width=100, omit_header=False, include_previous=True, ignore_obsolete=True)
     return "\n".join(
         line for line in out.getvalue().decode("utf-8").splitlines() if not line.startswith('"POT-Creation-Date:')
     )
@@ -57,7 +57,7 @@ def _write(path: Path, catalog: Catalog) -> bool:
     if old is not None and _without_dates(old) == text_of(catalog):
         return False
     out = io.BytesIO()
-    write_po(out, catalog, width=100, include_previous=True)
+    write_po(out, catalog, width=100, include_previous=True, ignore_obsolete=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(out.getvalue())
     return True
