@@ -171,7 +171,8 @@
 
   /* “A”, “B” and “C”: titles in running text, quoted so that their own capitals and commas read. */
   function listOf(names) {
-    var quoted = names.map(function (name) { return "\u201c" + name + "\u201d"; });
+    // Translators: a name in quotation marks, as your language writes them.
+    var quoted = names.map(function (name) { return t("\u201c%(name)s\u201d", { name: name }); });
     if (quoted.length < 2) return quoted.join("");
     // Translators: a list of two or more names; %(names)s are all but the last, separated by commas.
     return t("%(names)s and %(last)s", { names: quoted.slice(0, -1).join(t(", ")), last: quoted[quoted.length - 1] });

@@ -30,7 +30,7 @@
       day.setDate(day.getDate() + period.days);
       var due = window.leapStore.day(workday(day));
       var listed = item.against && item.against.length ? item.against : [];
-      var quoted = listed.map(function (title) { return "\u201c" + title + "\u201d"; });
+      var quoted = listed.map(function (title) { return t("\u201c%(name)s\u201d", { name: title }); });
       var words = { title: item.title, day: due, action: item.action || "", against: listed.join("; "),
                     names: quoted.slice(0, -1).join(t(", ")), last: quoted[quoted.length - 1] };
       words.quoted = quoted.length > 1 ? t("%(names)s and %(last)s", words) : quoted.join("");
@@ -142,7 +142,7 @@
     var blank = window.leapWorksheets.fields(sheet).filter(function (field) { return !field.value && field.type !== "radio"; });
     var names = blank.map(function (field) {
       var label = sheet.querySelector('label[for="' + field.id + '"]');
-      return "\u201c" + text(label) + "\u201d";
+      return t("\u201c%(name)s\u201d", { name: text(label) });
     });
     var filled = Number(match[1]);
     var words = { day: window.leapI18n.day(results.date), names: names.join(t(", ")) };
