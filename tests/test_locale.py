@@ -25,6 +25,7 @@ from generator.locale import _plural_forms as plural_forms
 from generator.locale.refresh import LOCALE, TEMPLATE, extract
 from generator.pages.render import render_pages
 from generator.pages.templating import make_environment
+from generator.site.bundled import SCRIPTS, missing_in_order
 from generator.wiki.export import wiki_pages
 from tests.conftest import MINI, ROOT
 
@@ -211,3 +212,12 @@ def test_the_wiki_export_in_german_says_none_of_the_engines_words_in_english(fla
     }
     assert found == set()
     assert any("Arbeitsblatt" in text for text in pages.values())
+
+
+def test_a_mkdocs_yml_written_before_the_catalogs_gets_them_before_the_scripts_that_use_them() -> None:
+    older = [path for path in SCRIPTS if not path.endswith(("messages.js", "i18n.js"))]
+    listed = ["assets/own.js", *older]
+    for at, path in missing_in_order(listed, SCRIPTS):
+        listed.insert(at, path)
+    assert listed == ["assets/own.js", *SCRIPTS]
+    assert missing_in_order(list(SCRIPTS), SCRIPTS) == []

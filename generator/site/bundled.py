@@ -36,6 +36,22 @@ SCRIPTS = tuple(
 POLYFILLS = (f"{FOLDER}/vendor/iframe-worker/shim.js",)
 
 
+def missing_in_order(listed: list[str], wanted: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Where each of ``wanted`` that ``listed`` lacks goes, so that the engine's files keep their
+    order among those listed (a mkdocs.yml written before a script was added lists the others):
+    ``(index in listed, path)``, to insert in turn."""
+    order = list(listed)
+    inserts = []
+    for number, path in enumerate(wanted):
+        if path in order:
+            continue
+        later = [order.index(other) for other in wanted[number + 1 :] if other in order]
+        at = min(later) if later else len(order)
+        order.insert(at, path)
+        inserts.append((at, path))
+    return inserts
+
+
 @functools.cache
 def bundled_files() -> dict[str, str]:
     """``{path under docs/: text}`` of every bundled asset."""

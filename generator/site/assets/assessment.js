@@ -4,7 +4,10 @@
  * Answers go to the store (store.js): this browser only, nothing is sent anywhere. */
 (function () {
   "use strict";
-  var t = window.leapI18n.t, nt = window.leapI18n.nt, dayText = window.leapI18n.day;
+  /* The engine's words in the page's language (i18n.js), looked up when they are shown. */
+  function t(msgid, params) { return window.leapI18n.t(msgid, params); }
+  function nt(singular, plural, n, params) { return window.leapI18n.nt(singular, plural, n, params); }
+  function dayText(day) { return window.leapI18n.day(day); }
 
   function mean(values) {
     return values.length ? values.reduce(function (total, v) { return total + v; }, 0) / values.length : 0;

@@ -6,7 +6,10 @@
  * store (store.js) and are shown as text. Nothing is sent anywhere. */
 (function () {
   "use strict";
-  var t = window.leapI18n.t, nt = window.leapI18n.nt, dayText = window.leapI18n.day;
+  /* The engine's words in the page's language (i18n.js), looked up when they are shown. */
+  function t(msgid, params) { return window.leapI18n.t(msgid, params); }
+  function nt(singular, plural, n, params) { return window.leapI18n.nt(singular, plural, n, params); }
+  function dayText(day) { return window.leapI18n.day(day); }
 
   var DAY = 24 * 60 * 60 * 1000;
 

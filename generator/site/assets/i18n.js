@@ -12,12 +12,16 @@
 (function () {
   "use strict";
   var own = Object.prototype.hasOwnProperty;
-  var catalog = window.leapMessages && typeof window.leapMessages === "object" ? window.leapMessages : {};
-  var messages = catalog.messages || {};
-  var plurals = catalog.plurals || {};
-  var lang = document.documentElement.lang || catalog.language || "en";
+  var lang = document.documentElement.lang || "en";
   var rules = null;
   try { rules = new Intl.PluralRules(lang); } catch (e) { rules = null; }
+
+  /* Read when a message is asked for, not when this script runs: a project whose mkdocs.yml lists
+   * the scripts in another order still gets its catalog. */
+  function catalog(part) {
+    var found = window.leapMessages && typeof window.leapMessages === "object" ? window.leapMessages[part] : null;
+    return found && typeof found === "object" ? found : {};
+  }
 
   function fill(text, params) {
     return String(text).replace(/%\((\w+)\)s|%%/g, function (whole, name) {
@@ -27,10 +31,12 @@
   }
 
   function t(msgid, params) {
+    var messages = catalog("messages");
     return fill(own.call(messages, msgid) ? messages[msgid] : msgid, params);
   }
 
   function nt(singular, plural, n, params) {
+    var plurals = catalog("plurals");
     var forms = own.call(plurals, singular) ? plurals[singular] : null;
     var text = n === 1 ? singular : plural;
     if (forms) {

@@ -2,7 +2,9 @@
  * editable), and its review dates become a calendar file (.ics), made in the browser. Part of the engine. */
 (function () {
   "use strict";
-  var t = window.leapI18n.t, nt = window.leapI18n.nt;
+  /* The engine's words in the page's language (i18n.js), looked up when they are shown. */
+  function t(msgid, params) { return window.leapI18n.t(msgid, params); }
+  function nt(singular, plural, n, params) { return window.leapI18n.nt(singular, plural, n, params); }
 
   function text(node) { return (node && node.textContent || "").replace(/\s+/g, " ").trim(); }
 

@@ -21,7 +21,9 @@
  * reach Object's own properties. */
 (function () {
   "use strict";
-  var t = window.leapI18n.t, nt = window.leapI18n.nt;
+  /* The engine's words in the page's language (i18n.js), looked up when they are shown. */
+  function t(msgid, params) { return window.leapI18n.t(msgid, params); }
+  function nt(singular, plural, n, params) { return window.leapI18n.nt(singular, plural, n, params); }
   var FORMAT = "leap-answers";
   var VERSION = 2;
   var OLD_SHEET = "leap:worksheet:";

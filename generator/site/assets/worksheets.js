@@ -2,7 +2,8 @@
  * Answers go to the store (store.js): this browser only, nothing is sent anywhere. */
 (function () {
   "use strict";
-  var t = window.leapI18n.t;
+  /* The engine's words in the page's language (i18n.js), looked up when they are shown. */
+  function t(msgid, params) { return window.leapI18n.t(msgid, params); }
 
   function fields(sheet) {
     return Array.prototype.slice.call(sheet.querySelectorAll("input[name], textarea[name], select[name]"))
