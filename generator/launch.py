@@ -19,3 +19,7 @@ def main() -> None:
 
 def _quit(signum: int, frame: object) -> None:
     sys.exit(128 + signum)
+
+
+if __name__ == "__main__":  # python -m generator.launch
+    main()

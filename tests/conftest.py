@@ -213,3 +213,17 @@ def write_docs_of(content: Path, docs: Path) -> Wrote:
     """What a build writes into ``docs``: the engine's pages for ``content``, generated and written."""
     generated = generate(Settings(root=docs.parent, content_dir=content, docs_dir=docs))
     return Wrote(generated.pages, write_docs(generated, docs))
+
+
+def save_two_results(page: Any, trait: str, first: int, then: int, dated: str) -> None:
+    """On the self-assessment page: rate ``trait`` ``first`` and save the results, date them back to
+    ``dated``, then rate it ``then`` and save again (two points on the chart)."""
+    save = page.get_by_role("button", name="Save today's results to compare later")
+    page.check(f'input[name="rating:{trait}"][value="{first}"]')
+    save.click()
+    page.evaluate(
+        "(day) => { const s = window.leapStore.get(); s.record.assessments[0].date = day; s.write(); }", dated
+    )
+    page.reload()
+    page.check(f'input[name="rating:{trait}"][value="{then}"]')
+    save.click()

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from tests.conftest import save_two_results
+
 pytestmark = pytest.mark.browser
 
 LONG = (
@@ -81,13 +83,8 @@ def answer_tables(page: Any, url: str) -> None:
     page.goto(url + "worksheets/stakeholder-map/")
     page.fill('textarea[name="r1-c4"]', "Ask Dana for ten minutes after the quarterly review, about the new market.")
     page.goto(url + "assessment/")
-    page.check('input[name="rating:vision"][value="2"]')
     page.check('input[name="tick:no-succession-plan"]')
-    page.get_by_role("button", name="Save today's results to compare later").click()
-    page.evaluate("() => { const s = window.leapStore.get(); s.record.assessments[0].date = '2026-01-05'; s.write(); }")
-    page.reload()
-    page.check('input[name="rating:vision"][value="4"]')
-    page.get_by_role("button", name="Save today's results to compare later").click()
+    save_two_results(page, "vision", 2, 4, "2026-01-05")
 
 
 def test_no_table_hides_a_column_at_390_px(browser, shipped_url: str, shipped_site: Path) -> None:  # type: ignore[no-untyped-def]

@@ -39,6 +39,8 @@ SHORT = "{{Tpl}} [[Category:Pwned]] __NOTOC__ ~~~~"  # for names, which must sta
 
 
 def line(n: int) -> str:
+    """A one-line field's value. (A Markdown field gets :func:`markdown`: there a line that starts
+    with ``#`` is a heading by design, on the site as on the wiki.)"""
     return f"{STARTS[n % len(STARTS)]} {PAYLOAD}"
 
 
@@ -84,7 +86,7 @@ def hostile_content(where: Path) -> dict[str, list[str]]:
             {"id": "two", "title": f"Two {SHORT}", "summary": line(next(count))},
         ]
         for kind in data["kinds"]:
-            kind["intro"] = line(next(count))
+            kind["intro"] = markdown(next(count))
             kind["singular"] = f"{kind['singular']} {SHORT}"
             kind["plural"] = f"{kind['plural']} {SHORT}"
             if kind.get("rating_question"):
@@ -101,10 +103,10 @@ def hostile_content(where: Path) -> dict[str, list[str]]:
             relation["inverse"] = f"{relation['inverse']} {SHORT}"
         for matrix in data["matrices"]:
             matrix["title"] = f"Matrix {SHORT}"
-            matrix["intro"] = line(next(count))
+            matrix["intro"] = markdown(next(count))
         for sheet in data["worksheets"]:
             sheet["title"] = f"{sheet['title']} {SHORT}"
-            sheet["intro"] = line(next(count))
+            sheet["intro"] = markdown(next(count))
             if "columns" in sheet:
                 sheet["columns"] = [line(next(count)) for _ in sheet["columns"]]
             if "questions" in sheet:
@@ -117,26 +119,31 @@ def hostile_content(where: Path) -> dict[str, list[str]]:
 
     def guide(data: dict[str, Any]) -> None:
         data["tagline"] = line(next(count))
-        data["audience"] = line(next(count))
+        data["audience"] = markdown(next(count))
         data["home"] = [{"heading": f"Heading {SHORT}", "text": markdown(next(count))}]
-        data["note"] = {"title": f"Note {SHORT}", "text": line(next(count))}
+        data["note"] = {"title": f"Note {SHORT}", "text": markdown(next(count))}
         data["suggested_path"][0]["why"] = line(next(count))
-        data["next_step"] = {**data["next_step"], "intro": line(next(count)), "closing": line(next(count))}
-        data["sources"] = [line(next(count)), line(next(count))]
+        data["next_step"] = {**data["next_step"], "intro": line(next(count)), "closing": markdown(next(count))}
+        data["sources"] = [markdown(next(count)), markdown(next(count))]
         data["action_modes"] = [{"id": "experience", "title": f"Experience {SHORT}"}]
 
     def programme(data: dict[str, Any]) -> None:
         data["title"] = f"Programme {SHORT}"
-        data["intro"] = line(next(count))
+        data["intro"] = markdown(next(count))
         for week in data["weeks"]:
             week["title"] = f"{week['title']} {SHORT}"
             week["focus"] = line(next(count))
-        data["facilitator"] = line(next(count))
+        data["facilitator"] = markdown(next(count))
         for session in data["sessions"]:
             session["title"] = f"{session['title']} {SHORT}"
-            session["agenda"] = [line(next(count)), line(next(count))]
+            for part in session["agenda"]:
+                part["what"] = line(next(count))
+                if "question" in part:
+                    part["question"] = line(next(count))
+            if "questions" in session:
+                session["questions"] = [line(next(count))]
             session["prework"] = [line(next(count))]
-            session["pairs"] = line(next(count))
+            session["pairs"] = markdown(next(count))
 
     def clarity(data: dict[str, Any]) -> None:
         data["title"] = f"Clarity {SHORT}"
@@ -171,7 +178,7 @@ def hostile_content(where: Path) -> dict[str, list[str]]:
     def hiding(data: dict[str, Any]) -> None:
         data["sounds_like"] = line(next(count))
         data["way_through"] = markdown(next(count))
-        data["try_this"] = line(next(count))
+        data["try_this"] = {**data["try_this"], "do": line(next(count))}
         expected["hiding"] = [data["sounds_like"], data["summary"]]
 
     def zoom_out(data: dict[str, Any]) -> None:

@@ -113,8 +113,8 @@ def test_a_session_can_be_run_from_the_page() -> None:
             "programme.yaml:45: 'action': unknown page 'hidin' (did you mean 'hiding'?)",
         ),
         (
-            "      - {minutes: 30, what: discussion, question: What did the update change?}",
-            "      - {minutes: 25, what: discussion, question: What did the update change?}",
+            '      - {minutes: 30, what: discussion, question: "What did the update change?"}',
+            '      - {minutes: 25, what: discussion, question: "What did the update change?"}',
             "programme.yaml:36: 'agenda': its parts add up to 55 minutes; the session lasts 60",
         ),
         (

@@ -8,23 +8,29 @@ putting them in the text it shows (README, "Building with Zensical")."""
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.site.search import FIELD, add_forms, stemmer
-from tests.conftest import ROOT, make_project, run_leap
+from tests.conftest import ROOT, make_project, run_leap, serve, session_site
 
 # Pages that say "delegating" (or "delegation") and never "delegate" in the section a search finds.
 FOUND_BY_DELEGATE = ("strategies/grow-a-successor/", "shifts/letting-go-and-delegating/")
 
 
-@pytest.fixture(scope="session")
-def engine() -> str:
-    """The site this module's tests build: MkDocs with Material's (see above)."""
-    return "mkdocs"
+@pytest.fixture(scope="module")
+def mkdocs_site(tmp_path_factory: pytest.TempPathFactory, _sites: dict[tuple[str, str], Path]) -> Path:
+    """The shipped guide built by MkDocs with Material (see above), shared with the other tests."""
+    return session_site(_sites, tmp_path_factory, "shipped", "mkdocs")
+
+
+@pytest.fixture(scope="module")
+def mkdocs_url(mkdocs_site: Path) -> Iterator[str]:
+    with serve(mkdocs_site) as url:
+        yield url
 
 
 def test_each_entry_gets_the_other_forms_the_site_uses() -> None:
@@ -48,10 +54,10 @@ def test_a_language_without_a_stemmer_adds_nothing() -> None:
     assert not add_forms(entries, "zh") and FIELD not in entries[0]
 
 
-def test_the_built_index_holds_the_forms_with_a_field_of_their_own(shipped_site: Path) -> None:
+def test_the_built_index_holds_the_forms_with_a_field_of_their_own(mkdocs_site: Path) -> None:
     import json
 
-    index = json.loads((shipped_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((mkdocs_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["fields"][FIELD] == {"boost": 0.5}
     assert index["config"]["pipeline"] == ["stopWordFilter"]  # no stemmer: it would break as-you-type search
     by_page = {doc["location"]: doc for doc in index["docs"]}
@@ -84,8 +90,8 @@ def check_forms(page: Any, url: str, path: Callable[[str], str], start: str = ""
 
 
 @pytest.mark.browser
-def test_a_base_form_finds_the_pages_with_its_inflections_over_http(browser, shipped_url: str) -> None:  # type: ignore[no-untyped-def]
-    check_forms(browser.new_page(), shipped_url, lambda path: path)
+def test_a_base_form_finds_the_pages_with_its_inflections_over_http(browser, mkdocs_url: str) -> None:  # type: ignore[no-untyped-def]
+    check_forms(browser.new_page(), mkdocs_url, lambda path: path)
 
 
 @pytest.fixture(scope="module")

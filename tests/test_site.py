@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from tests.conftest import (
     build_site,  # noqa: F401  (other test modules import it from here)
     folder_of,
     make_project,
+    run_leap,
     search_titles,
 )
 
@@ -156,3 +158,12 @@ def test_plain_mkdocs_build_reports_bad_content_without_a_traceback(tmp_path: Pa
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "content/traits/clarity.yaml:1: unknown field 'titel' (did you mean 'title'?)" in result.stderr
+
+
+def test_a_new_project_without_docs_builds_and_gets_the_folder(tmp_path: Path, engine: str) -> None:
+    """mkdocs.yml and a content folder are enough: the folder the pages are generated into is made."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", tmp_path / "content")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    result = run_leap("build", "--engine", engine, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "docs" / "index.md").is_file() and (tmp_path / "site" / "index.html").is_file()

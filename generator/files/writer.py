@@ -170,12 +170,15 @@ def _read(path: Path) -> bytes | None:
 
 
 @contextmanager
-def atomic(path: Path, mode: int = 0o666) -> Iterator[BinaryIO]:
+def atomic(path: Path, mode: int = 0o666, exact: bool = False) -> Iterator[BinaryIO]:
     """A file written whole or not at all: the block writes a temporary file beside ``path``, which
-    replaces it (one rename) only when the block succeeds. Created with ``mode``, less the umask."""
+    replaces it (one rename) only when the block succeeds. Created with ``mode``, less the umask
+    unless ``exact``."""
     temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), mode)
     try:
+        if exact:
+            os.chmod(temp, mode)
         with os.fdopen(fd, "wb") as handle:
             yield handle
         os.replace(temp, path)

@@ -23,18 +23,16 @@ warns about it.
 from __future__ import annotations
 
 import dataclasses
-import errno
 import hashlib
 import json
 import logging
-import os
-import stat
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
+from ..files.nofollow import links_in, read_regular, refuse_links
+from ..files.writer import atomic
 from ..locale import catalog_source
 from ..pages import paths as site_pages
 from ..pages.render import Rendered, render_pages
@@ -97,7 +95,7 @@ class Plan:
         counts as missing (never published, and printed again)."""
         relative = path.relative_to(self.store).as_posix()
         recorded = _index(self.store).get(relative)
-        data = _read(self.store, relative) if recorded else None
+        data = read_regular(self.store, relative) if recorded else None
         if data is None or hashlib.sha256(data).hexdigest() != recorded or not _whole(data):
             return None
         return data
@@ -105,7 +103,7 @@ class Plan:
     def problems(self) -> list[str]:
         """What a build warns about: symbolic links in the store, and PDFs these pages call for
         whose bytes no longer match what `leap pdf` saved."""
-        found = [name if name == STORE else f"{STORE}/{name}" for name in _links(self.store)]
+        found = [STORE if name == "." else f"{STORE}/{name}" for name in links_in(self.store, "base")]
         said = [
             f"{name} is a symbolic link: the PDF store never follows one, so nothing it points to is published "
             "(remove the link; `leap pdf` prints what is missing)"
@@ -117,7 +115,7 @@ class Plan:
                 relative = path.relative_to(self.store).as_posix()
                 if f"{STORE}/{relative}" in found or relative not in index:
                     continue
-                data = _read(self.store, relative)
+                data = read_regular(self.store, relative)
                 if data is not None and hashlib.sha256(data).hexdigest() != index[relative]:
                     said.append(
                         f"{STORE}/{relative} has changed since `leap pdf` printed it: it is left out, "
@@ -142,61 +140,10 @@ def _whole(data: bytes) -> bool:
     return data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
 
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
-_SAFE_OPEN = bool(_NOFOLLOW) and os.open in os.supports_dir_fd
-
-
-def _read(store: Path, relative: str) -> bytes | None:
-    """The bytes of a regular file in the store, reached through no symbolic link (neither the
-    store, nor a folder in it, nor the file), or None."""
-    parts = relative.split("/")
-    flags = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        if _SAFE_OPEN:  # each step opened without following a link: no gap to swap one in
-            folder = os.open(store, flags | _DIRECTORY)
-            try:
-                for part in parts[:-1]:
-                    inner = os.open(part, flags | _DIRECTORY, dir_fd=folder)
-                    os.close(folder)
-                    folder = inner
-                handle = os.open(parts[-1], flags, dir_fd=folder)
-            finally:
-                os.close(folder)
-        else:
-            steps = [store, *(store.joinpath(*parts[: n + 1]) for n in range(len(parts)))]
-            if any(step.is_symlink() for step in steps):
-                return None
-            handle = os.open(store.joinpath(*parts), flags)
-        with os.fdopen(handle, "rb") as opened:
-            if not stat.S_ISREG(os.fstat(opened.fileno()).st_mode):
-                return None
-            return opened.read()
-    except OSError:
-        return None
-
-
-def _links(store: Path) -> list[str]:
-    """The symbolic links in the store, by their names in it: the store itself (``.leap-pdf``)
-    when it is one."""
-    if store.is_symlink():
-        return [STORE]
-    found: list[str] = []
-    for folder in (store, store / "base"):
-        if folder != store and folder.is_symlink():
-            continue  # named among the store's own entries, and never looked into
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        found += [Path(entry.path).relative_to(store).as_posix() for entry in entries if entry.is_symlink()]
-    return sorted(found)
-
-
 def _index(store: Path) -> dict[str, str]:
     """The store's index: each stored PDF's path in the store and the SHA-256 it was saved with.
     One that cannot be read (or is a link) is empty: every PDF is printed again."""
-    data = _read(store, INDEX)
+    data = read_regular(store, INDEX)
     try:
         index = json.loads(data) if data is not None else {}
     except ValueError:
@@ -205,13 +152,6 @@ def _index(store: Path) -> dict[str, str]:
     if not isinstance(hashes, dict):
         return {}
     return {str(key): str(value) for key, value in hashes.items() if isinstance(value, str)}
-
-
-def _refuse_links(store: Path, folder: Path) -> None:
-    """Raise if the store, or the folder in it about to be written, is a symbolic link."""
-    for step in (store, folder):
-        if step.is_symlink():
-            raise OSError(errno.ELOOP, "a symbolic link, which the PDF store never follows: remove it", str(step))
 
 
 def make_plan(settings: Settings, rendered: Rendered, pages: Mapping[str, str]) -> Plan:
@@ -351,12 +291,12 @@ def _file_digest(path: Path) -> str:
 def save(plan: Plan, target: Path, data: bytes) -> None:
     """Write a stored PDF atomically, readable by all (the site copies it as it is), and record
     its hash in the store's index. Refuses a store, or a folder in it, that is a symbolic link."""
-    _refuse_links(plan.store, target.parent)
+    refuse_links(plan.store, target.parent)
     plan.store.mkdir(parents=True, exist_ok=True)
     if not (plan.store / ".gitignore").is_file() or (plan.store / ".gitignore").is_symlink():
         _write(plan.store / ".gitignore", b"# leap's PDF store: printed by `leap pdf`, reused by every build\n*\n")
     target.parent.mkdir(parents=True, exist_ok=True)
-    _refuse_links(plan.store, target.parent)
+    refuse_links(plan.store, target.parent)
     _write(target, data)
     index = _index(plan.store)
     index[target.relative_to(plan.store).as_posix()] = hashlib.sha256(data).hexdigest()
@@ -364,16 +304,10 @@ def save(plan: Plan, target: Path, data: bytes) -> None:
 
 
 def _write(target: Path, data: bytes) -> None:
-    """Write a file atomically: a link where it goes is replaced, never followed."""
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write a file whole, readable by all (the site copies it as it is): a link where it goes is
+    replaced, never followed."""
+    with atomic(target, 0o644, exact=True) as handle:
+        handle.write(data)
 
 
 def _write_index(store: Path, index: dict[str, str]) -> None:

@@ -38,6 +38,13 @@ _LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" 
 say = logging.getLogger("leap")
 
 
+def _make_docs_dir(docs: Path) -> None:
+    """The folder the guide's pages are generated into, made when a new project has none yet
+    (MkDocs refuses a docs_dir that does not exist)."""
+    if not docs.exists() and not docs.is_symlink():
+        docs.mkdir(parents=True)
+
+
 def load(options: Options, language: Language | None = None, **values: Any) -> MkDocsConfig:
     """mkdocs.yml as MkDocs reads it, with the options given as settings and, for one language of
     a guide in several, that language's; MkDocs logs what is wrong with it."""
@@ -45,6 +52,7 @@ def load(options: Options, language: Language | None = None, **values: Any) -> M
         with options.config_file.open("rb") as file:
             raw = yaml_load(file)
         plugins = _plugins(raw.get("plugins"), options, language)
+        _make_docs_dir(options.config_file.parent / str(raw.get("docs_dir") or "docs"))
         if language is not None:
             values.update(_language(raw, language))
         return load_config(str(options.config_file), strict=True, plugins=plugins, **values)
