@@ -71,6 +71,7 @@ def pdf(options: Options, jobs: int = JOBS) -> Printed:
             site.generated.rendered.checked.content,
             site.generated.rendered.brand,
             jobs=jobs,
+            language=site.generated.rendered.checked.language,
         )
         for site in built.sites
     ]

@@ -22,7 +22,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def test_a_second_generation_writes_nothing(mini: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     first = write_docs_of(mini, docs)
-    assert len(first.report.written) == len(first.pages) == 53  # 35 pages, brand.css, 3 data files, 14 assets
+    assert len(first.report.written) == len(first.pages) == 55  # 35 pages, brand.css, 3 data files, 16 assets
     before = snapshot(docs)
     second = write_docs_of(mini, docs)
     assert second.report.written == () and second.report.removed == ()

@@ -50,8 +50,10 @@ def export_wiki_command(
     translation = bool(language) and language != (checked.content.guide.language or SOURCE)
     docs = settings.docs_dir / str(language) if translation else settings.docs_dir
     skip = () if translation else checked.content.guide.translations
-    hand, skipped = hand_written(docs, render_pages(checked.content, checked.graph, brand), skip)
-    pages = wiki_pages(checked.graph, flavor, brand, hand, settings.content_dir)
+    hand, skipped = hand_written(
+        docs, render_pages(checked.content, checked.graph, brand, language=checked.language), skip
+    )
+    pages = wiki_pages(checked.graph, flavor, brand, hand, settings.content_dir, checked.language)
     report = write_pages(pages, out_dir, "wiki")
     show([*checked.warnings, *skipped])
     for note in report.notes(out_dir):

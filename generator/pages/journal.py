@@ -7,28 +7,37 @@ An answer whose field is not here any more is shown as "from an earlier version"
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..content.framework import Framework, Worksheet
 from ..content.model import Content, Item
+from ..locale import translations
 from .worksheets import rater_key, workbook_order
 
-ACTION_FIELDS = (
-    ("action", "The action I will take", True),
-    ("by-when", "By when", False),
-    ("accountable", "Who will hold me accountable", False),
-    ("sign", "How I will know it worked", False),
-    ("debrief", "Afterwards: what happened, and what I learned", False),
-)
+Gettext = Callable[[str], str]
 
 
-def journal_data(content: Content) -> dict[str, Any]:
+def _action_fields(_: Gettext) -> tuple[tuple[str, str, bool], ...]:
+    """An item worksheet's action: each field's key, label (the worksheet's own) and whether it counts."""
+    return (
+        ("action", _("The action I will take"), True),
+        ("by-when", _("By when"), False),
+        ("accountable", _("Who will hold me accountable"), False),
+        ("sign", _("How I will know it worked"), False),
+        ("debrief", _("Afterwards: what happened, and what I learned"), False),
+    )
+
+
+def journal_data(content: Content, language: str = "en") -> dict[str, Any]:
+    """The journal's catalog of worksheets and fields; the engine's labels in ``language``."""
+    _ = translations(language).gettext
     framework = content.framework
     sheets = {sheet.id: sheet for sheet in framework.worksheets}
     catalog = []
-    for entry in workbook_order(content):
+    for entry in workbook_order(content, language):
         sheet = sheets.get(entry.id)
-        fields = _sheet_fields(content, sheet) if sheet else _item_fields(framework, content.by_id[entry.id])
+        fields = _sheet_fields(content, sheet, _) if sheet else _item_fields(framework, content.by_id[entry.id], _)
         catalog.append(
             {
                 "id": entry.id,
@@ -38,7 +47,7 @@ def journal_data(content: Content) -> dict[str, Any]:
                 "fields": fields,
             }
         )
-    return {"guide": content.guide.key, "sheets": catalog, "assessment": _assessment_fields(content)}
+    return {"guide": content.guide.key, "sheets": catalog, "assessment": _assessment_fields(content, _)}
 
 
 def _field(
@@ -52,17 +61,17 @@ def _field(
     return {**field, "after": after} if after else field
 
 
-def _item_fields(framework: Framework, item: Item) -> list[dict[str, Any]]:
+def _item_fields(framework: Framework, item: Item, _: Gettext) -> list[dict[str, Any]]:
     kind = framework.kind(item.kind)
     fields = [_field("rating", kind.rating_question, False)] if kind.rating_question else []
     fields += [
         _field(prompt.id, prompt.text, legacy=f"prompt-{n}", prompt=True)
         for n, prompt in enumerate(item.prompts(kind.first("prompts")), start=1)
     ]
-    return fields + [_field(name, label, counts) for name, label, counts in ACTION_FIELDS]
+    return fields + [_field(name, label, counts) for name, label, counts in _action_fields(_)]
 
 
-def _sheet_fields(content: Content, sheet: Worksheet) -> list[dict[str, Any]]:
+def _sheet_fields(content: Content, sheet: Worksheet, _: Gettext) -> list[dict[str, Any]]:
     listed = content.of_kind(sheet.kind) if sheet.kind else ()
     if sheet.type == "rating" and sheet.rater == "other":
         ratings = [
@@ -72,15 +81,13 @@ def _sheet_fields(content: Content, sheet: Worksheet) -> list[dict[str, Any]]:
         ]
         return ratings + [_field(prompt.id, prompt.text, prompt=True) for prompt in sheet.prompts]
     if sheet.type == "rating":
-        scale = (
-            "level" if content.framework.assessment and content.framework.assessment.by == "level" else "rating, 1 to 5"
-        )
+        by_level = bool(content.framework.assessment and content.framework.assessment.by == "level")
         return [
             f
             for item in listed
             for f in (
-                _field(f"rating:{item.id}", f"{item.title}: {scale}"),
-                _field(f"evidence:{item.id}", f"{item.title}: evidence", False),
+                _field(f"rating:{item.id}", _rated(item.title, by_level, _)),
+                _field(f"evidence:{item.id}", _("%(title)s: evidence") % {"title": item.title}, False),
             )
         ]
     if sheet.type == "checklist":
@@ -106,7 +113,7 @@ def _sheet_fields(content: Content, sheet: Worksheet) -> list[dict[str, Any]]:
         ]
     if sheet.type == "table":
         return [
-            _field(f"r{row}-c{column}", f"Row {row}: {title}", False)
+            _field(f"r{row}-c{column}", _("Row %(row)s: %(column)s") % {"row": row, "column": title}, False)
             for row in range(1, sheet.rows + 1)
             for column, title in enumerate(sheet.columns, start=1)
         ]
@@ -114,26 +121,42 @@ def _sheet_fields(content: Content, sheet: Worksheet) -> list[dict[str, Any]]:
         return [
             _field(prompt.id, prompt.text, legacy=f"q{n}", prompt=True)
             for n, prompt in enumerate(sheet.prompts, start=1)
-        ] + [_field("review", "I will come back to these answers on", False)]
+        ] + [_field("review", _("I will come back to these answers on"), False)]
     fields = [_field("goal", sheet.goal, True)] if sheet.goal else []
-    fields.append(_field("start", "I start on", False))
+    fields.append(_field("start", _("I start on"), False))
     for n, period in enumerate(sheet.periods, start=1):
         old = f"d{n * 30}"  # the first release's names, for its three 30-day stretches
         fields += [
             _field(f"p{n}-focus", f"{period.title} \u2014 {period.focus}", legacy=f"{old}-focus"),
-            _field(f"p{n}-actions", f"{period.title} \u2014 actions", legacy=f"{old}-actions"),
-            _field(f"p{n}-measure", f"{period.title} \u2014 how I will know it worked", False, f"{old}-measure"),
-            _field(f"p{n}-review", f"{period.title} \u2014 review date", False),
+            # Translators: a field of the plan; %(period)s is one of its stretches ("Days 1 to 30").
+            _field(f"p{n}-actions", _("%(period)s \u2014 actions") % {"period": period.title}, legacy=f"{old}-actions"),
+            _field(
+                f"p{n}-measure",
+                _("%(period)s \u2014 how I will know it worked") % {"period": period.title},
+                False,
+                f"{old}-measure",
+            ),
+            _field(f"p{n}-review", _("%(period)s \u2014 review date") % {"period": period.title}, False),
         ]
     return fields
 
 
-def _assessment_fields(content: Content) -> list[dict[str, Any]]:
+def _rated(title: str, by_level: bool, _: Gettext) -> str:
+    """A rated item's label in the journal: by level, or on the scale of 1 to 5."""
+    if by_level:
+        # Translators: the label of a rating by level in My journal; %(title)s is what is rated.
+        return _("%(title)s: level") % {"title": title}
+    return _("%(title)s: rating, 1 to 5") % {"title": title}
+
+
+def _assessment_fields(content: Content, _: Gettext) -> list[dict[str, Any]]:
     assessment = content.framework.assessment
     if assessment is None:
         return []
-    scale = "level" if assessment.by == "level" else "rating, 1 to 5"
-    fields = [_field(f"rating:{item.id}", f"{item.title}: {scale}") for item in content.of_kind(assessment.rate)]
+    fields = [
+        _field(f"rating:{item.id}", _rated(item.title, assessment.by == "level", _))
+        for item in content.of_kind(assessment.rate)
+    ]
     if assessment.tick:
         ticked = content.framework.kind(assessment.tick)
         statement = ticked.with_role("statement")

@@ -10,45 +10,49 @@ groups: a page shows at most GROUP entries at each level it is in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..content.framework import Kind
 from ..content.model import Content
+from ..locale import translations
 from . import paths as pages
 from . import safe
 
 GROUP = 24
 
 
-def site_nav(content: Content) -> list[Any]:
+def site_nav(content: Content, language: str = "en") -> list[Any]:
+    """The site's navigation; the engine's own entries in ``language``."""
+    _ = translations(language).gettext
     framework = content.framework
-    nav: list[Any] = [_entry("Home", pages.HOME)]
+    nav: list[Any] = [_entry(_("Home"), pages.HOME)]
     if framework.assessment:
-        nav.append(_entry("Self-assessment", pages.ASSESSMENT))
+        nav.append(_entry(_("Self-assessment"), pages.ASSESSMENT))
     if content.programme:
         nav.append(_entry(content.programme.title, pages.PROGRAMME))
     for kind in framework.kinds:
         intro: list[Any] = [pages.section_of(kind)]
         if kind.first("levels"):
-            intro.append(_entry(f"{kind.name} by level", pages.levels_page(kind)))
+            intro.append(_entry(_("%(kind)s by level") % {"kind": kind.name}, pages.levels_page(kind)))
         items = _grouped(
             kind.name, [_entry(item.title, pages.page_of(framework, item)) for item in content.of_kind(kind.id)]
         )
         nav.append({safe.attribute(kind.name): intro + items})
     if framework.levels and any(kind.first("levels") for kind in framework.kinds):
-        nav.append({"Levels": [_entry(level.title, pages.level_page(level)) for level in framework.levels]})
-    nav.append({"Worksheets": [pages.WORKSHEET_INDEX, *_worksheets(content)]})
-    nav.append(_entry("My journal", pages.JOURNAL))
+        nav.append({_("Levels"): [_entry(level.title, pages.level_page(level)) for level in framework.levels]})
+    nav.append({_("Worksheets"): [pages.WORKSHEET_INDEX, *_worksheets(content, _)]})
+    nav.append(_entry(_("My journal"), pages.JOURNAL))
     nav += [_entry(matrix.title, pages.matrix_page(matrix.id)) for matrix in framework.matrices]
-    nav.append(_entry("Tags", pages.TAGS))
+    nav.append(_entry(_("Tags"), pages.TAGS))
     if content.guide.next_step:
         nav.append(_entry(content.guide.next_step.title, pages.NEXT_STEPS))
     if content.programme and (content.programme.sessions or content.programme.manager_brief):
         brief = content.programme.manager_brief
-        facilitators = [_entry("Facilitator guide", pages.FACILITATOR)] if content.programme.sessions else []
+        facilitators = [_entry(_("Facilitator guide"), pages.FACILITATOR)] if content.programme.sessions else []
         facilitators += [_entry(brief.title, pages.MANAGER_BRIEF)] if brief else []
-        nav.append({"For facilitators": facilitators})
-    nav.append({"For authors": [_entry("Editing this guide", pages.EDITING)]})
+        nav.append({_("For facilitators"): facilitators})
+    nav.append({_("For authors"): [_entry(_("Editing this guide"), pages.EDITING)]})
     return nav
 
 
@@ -56,15 +60,15 @@ def _entry(title: str, path: str) -> dict[str, str]:
     return {safe.attribute(title): path}
 
 
-def _worksheets(content: Content) -> list[Any]:
+def _worksheets(content: Content, _: Callable[[str], str]) -> list[Any]:
     """Worksheets in workbook order: taking stock, each kind's items, then planning."""
     framework = content.framework
     start = [_entry(s.title, pages.sheet_path(s)) for s in framework.worksheets if s.place == "start"]
     end = [_entry(s.title, pages.sheet_path(s)) for s in framework.worksheets if s.place == "end"]
     kinds = [
         {
-            safe.attribute(_worksheets_of(kind)): _grouped(
-                _worksheets_of(kind), [_entry(item.title, pages.worksheet_of(framework, item)) for item in items]
+            safe.attribute(_worksheets_of(kind, _)): _grouped(
+                _worksheets_of(kind, _), [_entry(item.title, pages.worksheet_of(framework, item)) for item in items]
             )
         }
         for kind in framework.kinds
@@ -73,8 +77,13 @@ def _worksheets(content: Content) -> list[Any]:
     return [*start, *kinds, *end]
 
 
-def _worksheets_of(kind: Kind) -> str:
-    return f"{kind.singular[:1].upper()}{kind.singular[1:]} worksheets"
+def _worksheets_of(kind: Kind, _: Callable[[str], str]) -> str:
+    names = {"Kind": kind.singular[:1].upper() + kind.singular[1:], "kind": kind.singular, "section": kind.name}
+    # Translators: a group of worksheets in the navigation, one per item of a kind ("Trait
+    # worksheets"). Use the one of these your language needs: %(Kind)s is the kind's name for one
+    # item, capitalised; %(kind)s the same as the content writes it; %(section)s its section's
+    # title, for all its items ("Traits").
+    return _("%(Kind)s worksheets") % names
 
 
 def _grouped(name: str, listed: list[Any]) -> list[Any]:

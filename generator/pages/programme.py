@@ -10,12 +10,16 @@ with a group. Nothing here is written by hand in the content, so the figures alw
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from babel.dates import format_date
 
 from ..content.model import Content, Item
 from ..content.programme import AgendaPart, Session, Week, When, when
 from ..content.schedule import action_of, due_by, falls_in, ready_by, runs_in, week_starts
+from ..locale import translations
 from . import paths, timing
 
 
@@ -253,12 +257,15 @@ def _session_plan(content: Content, number: int, session: Session) -> SessionPla
     )
 
 
-def duration(minutes: int) -> str:
-    """ "45 min", "2 h", "3 h 40 min"."""
+def duration(minutes: int, language: str = "en") -> str:
+    """ "45 min", "2 h", "3 h 40 min" (in English)."""
+    _ = translations(language).gettext
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{rest} min"
-    return f"{hours} h" + (f" {rest} min" if rest else "")
+        return _("%(minutes)s min") % {"minutes": rest}
+    if not rest:
+        return _("%(hours)s h") % {"hours": hours}
+    return _("%(hours)s h %(minutes)s min") % {"hours": hours, "minutes": rest}
 
 
 def clock(minutes: int) -> str:
@@ -266,13 +273,16 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def date_text(day: datetime.date) -> str:
-    """ "12 January 2026"."""
-    return f"{day.day} {day:%B} {day.year}"
+def date_text(day: datetime.date, language: str = "en") -> str:
+    """ "12 January 2026"; in another language, as that language writes a date in full ("12. Januar 2026")."""
+    if language.split("-")[0] == "en":
+        return f"{day.day} {day:%B} {day.year}"
+    return str(format_date(day, "long", locale=language.replace("-", "_")))
 
 
-def helpers(content: Content) -> dict[str, Any]:
-    """What the programme, facilitator and brief pages use, on the site and in the wikis."""
+def helpers(content: Content, language: str = "en") -> dict[str, Any]:
+    """What the programme, facilitator and brief pages use, on the site and in the wikis; the
+    durations and dates in ``language``."""
     if content.programme is None:
         return {}
     framework = content.framework
@@ -293,8 +303,13 @@ def helpers(content: Content) -> dict[str, Any]:
         "week_plans": week_plans(content),
         "session_plans": session_plans(content),
         "average": average,
-        "duration": duration,
+        "duration": _in(duration, language),
         "clock": clock,
-        "date_text": date_text,
+        "date_text": _in(date_text, language),
         "ready_by": ready_by,
     }
+
+
+def _in(function: Callable[[Any, str], str], language: str) -> Callable[[Any], str]:
+    """A helper of one argument that writes in ``language``."""
+    return lambda value: function(value, language)

@@ -44,16 +44,20 @@ class Rendered:
 def render(checked: Checked, brand: Brand = DEFAULT_BRAND) -> Rendered:
     """The pages and data files of checked content, named after the guide unless the brand is named."""
     brand = brand.named(checked.content.guide.title)
-    pages = {**render_pages(checked.content, checked.graph, brand), **data_files(checked.graph)}
-    return Rendered(checked, dict(sorted(pages.items())), site_nav(checked.content), brand)
+    pages = {
+        **render_pages(checked.content, checked.graph, brand, language=checked.language),
+        **data_files(checked.graph),
+    }
+    return Rendered(checked, dict(sorted(pages.items())), site_nav(checked.content, checked.language), brand)
 
 
 def render_pages(
-    content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND, pdf_links: bool = False
+    content: Content, graph: Graph, brand: Brand = DEFAULT_BRAND, pdf_links: bool = False, language: str = "en"
 ) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/, and the brand's stylesheet.
-    ``pdf_links``: worksheets link to their PDFs (`leap pdf` prints them into site/pdf/)."""
-    env = make_environment()
+    ``pdf_links``: worksheets link to their PDFs (`leap pdf` prints them into site/pdf/).
+    ``language``: the site's, which the engine's own words are in (the content is in it already)."""
+    env = make_environment(language)
     framework = content.framework
     common: dict[str, Any] = {
         "guide": content.guide,
@@ -70,7 +74,7 @@ def render_pages(
         "rater_key": rater_key,
     }
 
-    common.update(_programme_helpers(content))
+    common.update(_programme_helpers(content, language))
 
     def render(template: str, here: str, **extra: Any) -> tuple[str, str]:
         text = env.get_template(template).render(here=here, **common, **extra)
@@ -80,12 +84,12 @@ def render_pages(
         render("home.md.j2", pages.HOME, due=due_data(content)),
         render("tags.md.j2", pages.TAGS),
         render("editing.md.j2", pages.EDITING, field_docs=field_docs),
-        render("worksheet_index.md.j2", pages.WORKSHEET_INDEX, parts=workbook_parts(content)),
+        render("worksheet_index.md.j2", pages.WORKSHEET_INDEX, parts=workbook_parts(content, language)),
         render(
             "journal.md.j2",
             pages.JOURNAL,
-            entries=workbook_order(content),
-            data=journal_data(content),
+            entries=workbook_order(content, language),
+            data=journal_data(content, language),
             due=due_data(content),
         ),
     ]
@@ -155,10 +159,10 @@ def render_pages(
     return dict(sorted(out))
 
 
-def _programme_helpers(content: Content) -> dict[str, Any]:
+def _programme_helpers(content: Content, language: str) -> dict[str, Any]:
     """What the programme, facilitator and item pages use: weeks and sessions, and minutes."""
     return {
-        **programme.helpers(content),
+        **programme.helpers(content, language),
         "minutes_to_read": lambda item: timing.reading_minutes(content, item),
         "minutes_of_exercises": lambda item: timing.exercise_minutes(content, item),
     }

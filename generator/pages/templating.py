@@ -31,6 +31,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..content.graph import capital
+from ..locale import translations
 from . import safe
 from .links import relink
 
@@ -101,10 +102,14 @@ _THEME_CACHE = _bytecode_cache("__leap_theme")
 
 
 @functools.cache
-def make_environment() -> Environment:
-    """The environment, built once per process so templates compile once (`leap serve`); compiled
-    templates are also cached in the temp folder, which saves most of a small build's time."""
+def make_environment(language: str = "en") -> Environment:
+    """The environment for pages in a language, built once per process and language so templates
+    compile once (`leap serve`); compiled templates are also cached in the temp folder, which saves
+    most of a small build's time. The engine's own words go through the language's catalog
+    (``_()``, ``{% trans %}``: Jinja's i18n extension, new-style, so a message's placeholders are
+    named and a translation is never formatted twice)."""
     env = Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=PackageLoader("generator.pages", "templates"),
         undefined=StrictUndefined,
         bytecode_cache=_bytecode_cache(),
@@ -121,10 +126,11 @@ def make_environment() -> Environment:
     env.filters["yaml"] = lambda value: Markup(
         json.dumps(str(value) if isinstance(value, Markup) else value, ensure_ascii=False)
     )
+    env.filters["plain"] = lambda value: value.unescape() if isinstance(value, Markup) else value
     env.filters["capital"] = capital
     env.filters["label"] = _label
     env.filters["verbatim"] = _verbatim
-    env.filters["count"] = lambda n, word: Markup(f"{n} {word}{'' if n == 1 else 's'}")
     env.filters["groupby_track"] = _runs
-    env.globals.update(zip=zip, link_to=link_to)
+    env.globals.update(zip=zip, link_to=link_to, language=language)
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env

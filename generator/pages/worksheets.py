@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.model import Content
+from ..locale import translations
 from .paths import sheet_path, worksheet_of
 
 
@@ -20,24 +21,30 @@ class Entry:
     part: str
 
 
-def workbook_order(content: Content) -> tuple[Entry, ...]:
-    """Every worksheet in learning order: take stock, work through each kind, then plan."""
+def workbook_order(content: Content, language: str = "en") -> tuple[Entry, ...]:
+    """Every worksheet in learning order: take stock, work through each kind, then plan; the
+    engine's words (the parts' names, "Worksheet: ...") in ``language``."""
+    _ = translations(language).gettext
     framework = content.framework
-    start = [Entry(s.id, s.title, sheet_path(s), "Take stock") for s in framework.worksheets if s.place == "start"]
+    stock, follow = _("Take stock"), _("Plan and follow through")
+    start = [Entry(s.id, s.title, sheet_path(s), stock) for s in framework.worksheets if s.place == "start"]
     items = [
-        Entry(item.id, f"Worksheet: {item.title}", worksheet_of(framework, item), content.kind_of(item).name)
+        Entry(
+            item.id,
+            _("Worksheet: %(title)s") % {"title": item.title},
+            worksheet_of(framework, item),
+            content.kind_of(item).name,
+        )
         for item in content.items
     ]
-    end = [
-        Entry(s.id, s.title, sheet_path(s), "Plan and follow through") for s in framework.worksheets if s.place == "end"
-    ]
+    end = [Entry(s.id, s.title, sheet_path(s), follow) for s in framework.worksheets if s.place == "end"]
     return tuple(start + items + end)
 
 
-def workbook_parts(content: Content) -> list[tuple[str, list[Entry]]]:
+def workbook_parts(content: Content, language: str = "en") -> list[tuple[str, list[Entry]]]:
     """The workbook's entries grouped by part, in order."""
     parts: dict[str, list[Entry]] = {}
-    for entry in workbook_order(content):
+    for entry in workbook_order(content, language):
         parts.setdefault(entry.part, []).append(entry)
     return list(parts.items())
 

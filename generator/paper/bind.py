@@ -17,6 +17,7 @@ from markupsafe import Markup
 from pypdf import PdfReader, PdfWriter
 
 from ..content.model import Content, Guide
+from ..locale import translations
 from ..pages import safe
 from ..pages.brand import Brand
 from ..pages.sanitize import SanitizeExtension
@@ -53,27 +54,33 @@ class Front:
         return self.toc_start + len(self.toc.pages) if self.intro else 0
 
 
-async def bind(browser: Any, plan: Plan, book: Wanted, content: Content, brand: Brand, site_dir: Path) -> None:
-    """Bind ``book`` from the worksheets' footerless prints in the store."""
+async def bind(
+    browser: Any, plan: Plan, book: Wanted, content: Content, brand: Brand, site_dir: Path, language: str = "en"
+) -> None:
+    """Bind ``book`` from the worksheets' footerless prints in the store, the engine's words in ``language``."""
+    _ = translations(language).gettext
     sheets = plan.sheets_on(book.paper)
     readers = [PdfReader(plan.base(w)) for w in sheets]
-    html = _front_html(content, brand, site_dir, book.paper)
+    html = _front_html(content, brand, site_dir, book.paper, language)
     front = await _front(browser, html, book.paper, sheets, readers, bool(_introduction(content.guide)))
     writer = PdfWriter()
     labels: list[str | None] = []
     for reader, label in (
         (front.cover, None),
-        (front.toc, "Contents"),
-        *([(front.intro, "Introduction")] if front.intro else []),
+        (front.toc, _("Contents")),
+        *([(front.intro, _("Introduction"))] if front.intro else []),
         *((r, f"{w.entry.part} · {w.entry.title}") for w, r in zip(sheets, readers) if w.entry),
     ):
         writer.append(reader)
         labels += [label] * len(reader.pages)
-    stamps = [(label, f"Page {n} of {len(labels)}") if label else None for n, label in enumerate(labels, 1)]
+    stamps = [
+        (label, _("Page %(page)s of %(pages)s") % {"page": n, "pages": len(labels)}) if label else None
+        for n, label in enumerate(labels, 1)
+    ]
     for target, overlay in zip(writer.pages, await footers(browser, book.paper, stamps)):
         stamp(writer, target, overlay)
-    _outline(writer, front)
-    metadata(writer, f"{content.guide.title}: workbook", content.guide.tagline, brand)
+    _outline(writer, front, _("Introduction"))
+    metadata(writer, _("%(title)s: workbook") % {"title": content.guide.title}, content.guide.tagline, brand)
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)
@@ -114,10 +121,10 @@ def _parts(sheets: list[Wanted], readers: list[PdfReader], first: int) -> list[P
     return parts
 
 
-def _outline(writer: PdfWriter, front: Front) -> None:
+def _outline(writer: PdfWriter, front: Front, introduction: str) -> None:
     writer.add_outline_item(title="Contents", page_number=front.toc_start - 1)
     if front.intro:
-        writer.add_outline_item(title="Introduction", page_number=front.intro_start - 1)
+        writer.add_outline_item(title=introduction, page_number=front.intro_start - 1)
     for part in front.parts:
         parent = writer.add_outline_item(title=part.title, page_number=part.start - 1)
         for entry, start in part.sheets:
@@ -130,8 +137,8 @@ def metadata(writer: PdfWriter, title: str, subject: str, brand: Brand) -> None:
     )
 
 
-def _front_html(content: Content, brand: Brand, site_dir: Path, paper: str) -> Callable[..., str]:
-    template = make_environment().get_template("workbook.html.j2")
+def _front_html(content: Content, brand: Brand, site_dir: Path, paper: str, language: str) -> Callable[..., str]:
+    template = make_environment(language).get_template("workbook.html.j2")
     guide = content.guide
     colours = {**DEFAULT_COLOURS, **dict(brand.colours)}
     intro = Markup(markdown.markdown(safe.markdown(_introduction(guide)), extensions=[SanitizeExtension()]))

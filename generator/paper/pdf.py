@@ -26,6 +26,7 @@ from pypdf import PdfReader, PdfWriter
 
 from ..content.model import Content
 from ..errors import LeapError
+from ..locale import translations
 from ..pages.brand import Brand
 from ..site.pdfstore import Plan, Wanted, save
 from .bind import bind, metadata
@@ -55,26 +56,36 @@ class PdfReport:
     reused: int  # PDFs the store already held
 
 
-def make_pdfs(site_dir: Path, plan: Plan, content: Content, brand: Brand, *, jobs: int = JOBS) -> PdfReport:
-    """Print into the store every PDF of ``plan`` it lacks, from the built site in ``site_dir``."""
+def make_pdfs(
+    site_dir: Path, plan: Plan, content: Content, brand: Brand, *, jobs: int = JOBS, language: str = "en"
+) -> PdfReport:
+    """Print into the store every PDF of ``plan`` it lacks, from the built site in ``site_dir``
+    (in ``language``: the engine's words on the footers, cover and contents)."""
     sheets, books = plan.missing_sheets(), plan.missing_workbooks()
     reused = len(plan.sheets) + len(plan.workbooks) - len(sheets) - len(books)
     if sheets or books:
-        asyncio.run(_print_all(site_dir, plan, content, brand, max(1, jobs), sheets, books))
+        asyncio.run(_print_all(site_dir, plan, content, brand, max(1, jobs), sheets, books, language))
     return PdfReport(len(sheets), len(books), reused)
 
 
 async def _print_all(
-    site_dir: Path, plan: Plan, content: Content, brand: Brand, jobs: int, sheets: list[Wanted], books: list[Wanted]
+    site_dir: Path,
+    plan: Plan,
+    content: Content,
+    brand: Brand,
+    jobs: int,
+    sheets: list[Wanted],
+    books: list[Wanted],
+    language: str,
 ) -> None:
     from playwright.async_api import Error as PlaywrightError
 
     try:
         async with _browser() as browser:
             await _print_sheets(browser, site_dir, plan, sheets, jobs)
-            await _stamp(browser, plan, sheets, content, brand)
+            await _stamp(browser, plan, sheets, content, brand, language)
             for book in books:
-                await bind(browser, plan, book, content, brand, site_dir)
+                await bind(browser, plan, book, content, brand, site_dir, language)
     except PlaywrightError as err:
         raise PdfError(f"Chromium could not print: {str(err).splitlines()[0]}") from None
     except OSError as err:
@@ -151,13 +162,14 @@ async def _print_sheet(page: Any, site_dir: Path, wanted: Wanted) -> bytes:
     return data
 
 
-async def _stamp(browser: Any, plan: Plan, sheets: list[Wanted], content: Content, brand: Brand) -> None:
+async def _stamp(browser: Any, plan: Plan, sheets: list[Wanted], content: Content, brand: Brand, language: str) -> None:
     """Each worksheet's own PDF: its footerless print with its title and "Page 1 of 2" below."""
+    _ = translations(language).gettext
     for paper in PAPER:
         mine = [w for w in sheets if w.paper == paper]
         readers = [PdfReader(plan.base(w)) for w in mine]
         labels: list[tuple[str, str] | None] = [
-            (w.entry.title if w.entry else "", f"Page {n} of {len(r.pages)}")
+            (w.entry.title if w.entry else "", _("Page %(page)s of %(pages)s") % {"page": n, "pages": len(r.pages)})
             for w, r in zip(mine, readers)
             for n in range(1, len(r.pages) + 1)
         ]

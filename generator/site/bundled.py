@@ -13,10 +13,14 @@ from importlib import resources
 
 FOLDER = "assets/leap"
 STYLESHEETS = (f"{FOLDER}/leap.css", f"{FOLDER}/print.css")
-# In the order the pages load them: the store first, since the others use it.
+# In the order the pages load them: the page scripts' messages in the site's language (generated
+# per language, see generator.locale) and the helper that reads them, then the store, since the
+# others use them.
 SCRIPTS = tuple(
     f"{FOLDER}/{name}"
     for name in (
+        "messages.js",
+        "i18n.js",
         "store.js",
         "worksheets.js",
         "plan.js",
@@ -30,6 +34,22 @@ SCRIPTS = tuple(
     )
 )
 POLYFILLS = (f"{FOLDER}/vendor/iframe-worker/shim.js",)
+
+
+def missing_in_order(listed: list[str], wanted: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Where each of ``wanted`` that ``listed`` lacks goes, so that the engine's files keep their
+    order among those listed (a mkdocs.yml written before a script was added lists the others):
+    ``(index in listed, path)``, to insert in turn."""
+    order = list(listed)
+    inserts = []
+    for number, path in enumerate(wanted):
+        if path in order:
+            continue
+        later = [order.index(other) for other in wanted[number + 1 :] if other in order]
+        at = min(later) if later else len(order)
+        order.insert(at, path)
+        inserts.append((at, path))
+    return inserts
 
 
 @functools.cache

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..content.check import check
 from ..files.writer import WriteReport, write_pages
+from ..locale import SCRIPT, script_catalog
 from ..pages.render import Rendered, render
 from .bundled import bundled_files
 from .pdfstore import Plan, attach
@@ -36,7 +37,8 @@ def generate(settings: Settings, rendered: Rendered | None = None) -> Generated:
                 checked, language=checked.content.guide.language or settings.site_language or "en"
             )
         rendered = render(checked, settings.brand)
-    pages = {**rendered.pages, **bundled_files()}
+    # The page scripts' messages, in the site's language (assets/leap/messages.js).
+    pages = {**rendered.pages, **bundled_files(), SCRIPT: script_catalog(rendered.checked.language)}
     attached = attach(settings, rendered, pages)
     return Generated(rendered, dict(sorted(attached.pages.items())), attached.pdfs, attached.plan)
 

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..files.nofollow import links_in, read_regular, refuse_links
 from ..files.writer import atomic
+from ..locale import catalog_source
 from ..pages import paths as site_pages
 from ..pages.render import Rendered, render_pages
 from ..pages.worksheets import Entry, workbook_order
@@ -49,6 +50,7 @@ _ENGINE = (
     "paper/stamp.py",
     "site/pdfstore.py",
     "pages/templates/workbook.html.j2",
+    "locale/__init__.py",
 )
 _VERSIONS = ("leadership-leap", "mkdocs", "mkdocs-material", "playwright", "pypdf")
 
@@ -156,7 +158,7 @@ def make_plan(settings: Settings, rendered: Rendered, pages: Mapping[str, str]) 
     """The PDFs these pages call for, keyed by what each prints. ``pages``: every generated file
     under docs/ (the pages and the engine's assets), whose stylesheets and scripts printed pages load."""
     common = _common(settings, rendered, pages)
-    entries = workbook_order(rendered.checked.content)
+    entries = workbook_order(rendered.checked.content, rendered.checked.language)
     sheets = tuple(
         Wanted(
             f"{entry.id}-{paper}.pdf",
@@ -227,7 +229,7 @@ def _linked(rendered: Rendered, plan: Plan, ready: set[str]) -> dict[str, str]:
     if not entries and not index:
         return rendered.pages
     checked = rendered.checked
-    with_links = render_pages(checked.content, checked.graph, rendered.brand, True)
+    with_links = render_pages(checked.content, checked.graph, rendered.brand, True, checked.language)
     chosen = entries | ({site_pages.WORKSHEET_INDEX, site_pages.HOME} if index else set())
     return {path: with_links[path] if path in chosen else text for path, text in rendered.pages.items()}
 
@@ -239,6 +241,7 @@ def _common(settings: Settings, rendered: Rendered, pages: Mapping[str, str]) ->
     parts: list[object] = [
         [_version(name) for name in _VERSIONS],
         [_engine_source(name) for name in _ENGINE],
+        hashlib.sha256(catalog_source(rendered.checked.language)).hexdigest(),  # the engine's words
         settings.site_url,
         # The full addresses printed on paper, with a site URL; without one, a page's place in the
         # guide is printed, the same with or without directory URLs (and in the offline site).
@@ -256,7 +259,7 @@ def _front(rendered: Rendered) -> str:
     content = rendered.checked.content
     guide = content.guide
     home = [(s.heading, s.text) for s in guide.home[:1]]
-    entries = [(e.id, e.title, e.part) for e in workbook_order(content)]
+    entries = [(e.id, e.title, e.part) for e in workbook_order(content, rendered.checked.language)]
     return json.dumps([guide.title, guide.tagline, guide.description, guide.audience, home, entries], default=str)
 
 

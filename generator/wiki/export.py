@@ -32,6 +32,7 @@ from markupsafe import Markup
 from ..content.graph import Graph, capital
 from ..content.load import display_path
 from ..content.model import Item
+from ..locale import translations
 from ..pages import paths
 from ..pages.brand import DEFAULT_BRAND, Brand
 from ..pages.programme import helpers as programme_helpers
@@ -42,7 +43,6 @@ from .names import mediawiki_title, page_files
 from .pages import guide_pages
 
 FLAVORS = ("gitlab", "github", "azure", "mediawiki")
-WORKSHEETS_CATEGORY = "Worksheets"
 
 
 @dataclass(frozen=True)
@@ -61,12 +61,14 @@ def wiki_pages(
     brand: Brand = DEFAULT_BRAND,
     hand_written: Sequence[HandPage] = (),
     content_dir: Path | None = None,
+    language: str = "en",
 ) -> dict[str, str]:
-    """Every file of the wiki. A page name two pages would share raises ContentError, naming the
-    pages' files: under ``content_dir``, or relative to it when it is not given."""
+    """Every file of the wiki, the engine's words in ``language`` (the content's are in it already).
+    A page name two pages would share raises ContentError, naming the pages' files: under
+    ``content_dir``, or relative to it when it is not given."""
     content = graph.content
     where = (lambda name: display_path(content_dir / name)) if content_dir else (lambda name: name)
-    pages = [WikiPage(p.address, p.title, p.template, p.context, where(p.source)) for p in guide_pages(graph)]
+    pages = [WikiPage(p.address, p.title, p.template, p.context, where(p.source)) for p in guide_pages(graph, language)]
     pages += [WikiPage(p.address, p.title, "", source=p.source, markdown=p.markdown) for p in hand_written]
     files = page_files(pages, flavor, content.guide.title)
     framework = content.framework
@@ -82,20 +84,21 @@ def wiki_pages(
         "hand_written": hand_written,
         "marks": functools.partial(_marks, graph, flavor == "mediawiki"),
         "categories": lambda item: [Markup(name) for name in _item_categories(graph, item)],
-        "worksheets_category": Markup(mediawiki_title(WORKSHEETS_CATEGORY)),
-        **programme_helpers(content),
+        "worksheets_category": Markup(mediawiki_title(worksheets_category(language))),
+        "language": language,
+        **programme_helpers(content, language),
     }
     out = {files[page.address]: _render(page, files, flavor, common) for page in pages}
     if flavor == "github":
         out["_Sidebar.md"] = (
-            _environment("md")
+            _environment("md", language)
             .get_template("sidebar.md.j2")
             .render(**common, link=lambda target: Markup(_github_link("_Sidebar.md", files[target])))
         )
     if flavor == "azure":
         out.update(_azure_order([files[p.address] for p in pages]))
     if flavor == "mediawiki":
-        out.update(_categories(graph, files))
+        out.update(_categories(graph, files, language))
         out[mediawiki.DUMP] = mediawiki.dump(out)
     return dict(sorted(out.items()))
 
@@ -120,7 +123,7 @@ def _render(page: WikiPage, files: dict[str, str], flavor: str, common: dict[str
 
     if page.markdown is not None:
         return str(markdown(page.markdown, hand_written=True)) + "\n"
-    template = _environment(syntax).get_template(f"{page.template}.{syntax}.j2")
+    template = _environment(syntax, common["language"]).get_template(f"{page.template}.{syntax}.j2")
     return template.render(**common, **page.context, link=link, a=a, markdown=markdown)
 
 
@@ -145,9 +148,10 @@ def _resolver(address: str, here: str, files: dict[str, str], linker: Callable[[
 
 
 @functools.cache
-def _environment(syntax: str) -> Environment:
-    """The Jinja environment for one syntax: every printed value is escaped for it as plain text
-    (``finalize``), unless a filter made it safe: ``text`` (plain text), ``md`` (Markdown)."""
+def _environment(syntax: str, language: str = "en") -> Environment:
+    """The Jinja environment for one syntax and language: every printed value is escaped for it as
+    plain text (``finalize``), unless a filter made it safe: ``text`` (plain text), ``md``
+    (Markdown); the engine's own words go through the language's catalog (``_()``, ``{% trans %}``)."""
     escape = wikitext.text if syntax == "wiki" else gfm.text
 
     @pass_context
@@ -156,6 +160,7 @@ def _environment(syntax: str) -> Environment:
         return result
 
     env = Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=PackageLoader("generator.wiki", "templates"),
         undefined=StrictUndefined,
         autoescape=True,
@@ -171,7 +176,13 @@ def _environment(syntax: str) -> Environment:
         label=lambda value: Markup(escape(_label(str(value)))),
     )
     env.globals.update(zip=zip)
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env
+
+
+def worksheets_category(language: str) -> str:
+    """The MediaWiki category every worksheet is in."""
+    return translations(language).gettext("Worksheets")
 
 
 def _label(text: str) -> str:
@@ -193,12 +204,12 @@ def _item_categories(graph: Graph, item: Item) -> list[str]:
     return list(dict.fromkeys(mediawiki_title(name) for name in [kind.name, *tags]))
 
 
-def _categories(graph: Graph, files: dict[str, str]) -> dict[str, str]:
+def _categories(graph: Graph, files: dict[str, str], language: str) -> dict[str, str]:
     """MediaWiki's category pages, each linking to its section's page (or, for a tag, the home
     page), so that no category link is red."""
     page = {address: mediawiki.title_of(file) for address, file in files.items()}
     targets = {mediawiki_title(kind.name): page[paths.section_of(kind)] for kind in graph.content.framework.kinds}
-    targets.setdefault(mediawiki_title(WORKSHEETS_CATEGORY), page[paths.WORKSHEET_INDEX])
+    targets.setdefault(mediawiki_title(worksheets_category(language)), page[paths.WORKSHEET_INDEX])
     for item in graph.content.items:
         for name in _item_categories(graph, item):
             targets.setdefault(name, page[paths.HOME])

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..content.graph import Graph
 from ..content.load import FRAMEWORK_FILE, GUIDE_FILE, PROGRAMME_FILE
+from ..locale import translations
 from ..pages import paths
 from ..pages.worksheets import workbook_parts
 
@@ -21,12 +22,14 @@ class GuidePage:
     source: str = FRAMEWORK_FILE  # relative to the content folder
 
 
-def guide_pages(graph: Graph) -> list[GuidePage]:
+def guide_pages(graph: Graph, language: str = "en") -> list[GuidePage]:
     """Home, sections, levels, matrices, the programme and its facilitator guide and brief,
-    worksheets, then each item's page and worksheet: parents (index pages) before their children."""
+    worksheets, then each item's page and worksheet: parents (index pages) before their children.
+    The engine's titles in ``language``."""
+    _ = translations(language).gettext
     content = graph.content
     framework = content.framework
-    pages = [GuidePage(paths.HOME, "Home", "home", source=GUIDE_FILE)]
+    pages = [GuidePage(paths.HOME, _("Home"), "home", source=GUIDE_FILE)]
     for kind in framework.kinds:
         items = content.of_kind(kind.id)
         pages.append(GuidePage(paths.section_of(kind), kind.name, "section", {"kind": kind, "items": items}))
@@ -34,7 +37,7 @@ def guide_pages(graph: Graph) -> list[GuidePage]:
             pages.append(
                 GuidePage(
                     paths.levels_page(kind),
-                    f"{kind.name} by level",
+                    _("%(kind)s by level") % {"kind": kind.name},
                     "levels",
                     {"kind": kind, "spec": kind.first("levels"), "items": items},
                 )
@@ -58,11 +61,15 @@ def guide_pages(graph: Graph) -> list[GuidePage]:
     if programme is not None:
         pages.append(GuidePage(paths.PROGRAMME, programme.title, "programme", source=PROGRAMME_FILE))
         if programme.sessions:
-            pages.append(GuidePage(paths.FACILITATOR, "Facilitator guide", "facilitator", source=PROGRAMME_FILE))
+            pages.append(GuidePage(paths.FACILITATOR, _("Facilitator guide"), "facilitator", source=PROGRAMME_FILE))
         if programme.manager_brief:
             brief = programme.manager_brief
             pages.append(GuidePage(paths.MANAGER_BRIEF, brief.title, "manager_brief", {"brief": brief}, PROGRAMME_FILE))
-    pages.append(GuidePage(paths.WORKSHEET_INDEX, "Worksheets", "worksheet_index", {"parts": workbook_parts(content)}))
+    pages.append(
+        GuidePage(
+            paths.WORKSHEET_INDEX, _("Worksheets"), "worksheet_index", {"parts": workbook_parts(content, language)}
+        )
+    )
     for sheet in framework.worksheets:
         pages.append(GuidePage(paths.sheet_path(sheet), sheet.title, "sheet", {"sheet": sheet}))
     for item in content.items:
@@ -80,7 +87,8 @@ def guide_pages(graph: Graph) -> list[GuidePage]:
         pages.append(
             GuidePage(
                 paths.worksheet_of(framework, item),
-                f"Worksheet {item.title}",
+                # Translators: a worksheet's page name in a wiki, where a colon cannot be used.
+                _("Worksheet %(title)s") % {"title": item.title},
                 "worksheet",
                 {"item": item, "kind": kind},
                 source,

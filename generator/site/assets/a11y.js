@@ -6,7 +6,7 @@
   "use strict";
   function name() {
     document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (dialog) {
-      dialog.setAttribute("aria-label", "Search");
+      dialog.setAttribute("aria-label", window.leapI18n.t("Search"));
     });
   }
 

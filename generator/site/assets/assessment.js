@@ -4,6 +4,10 @@
  * Answers go to the store (store.js): this browser only, nothing is sent anywhere. */
 (function () {
   "use strict";
+  /* The engine's words in the page's language (i18n.js), looked up when they are shown. */
+  function t(msgid, params) { return window.leapI18n.t(msgid, params); }
+  function nt(singular, plural, n, params) { return window.leapI18n.nt(singular, plural, n, params); }
+  function dayText(day) { return window.leapI18n.day(day); }
 
   function mean(values) {
     return values.length ? values.reduce(function (total, v) { return total + v; }, 0) / values.length : 0;
@@ -170,12 +174,16 @@
 
   /* “A”, “B” and “C”: titles in running text, quoted so that their own capitals and commas read. */
   function listOf(names) {
-    var quoted = names.map(function (name) { return "\u201c" + name + "\u201d"; });
-    return quoted.length < 2 ? quoted.join("") : quoted.slice(0, -1).join(", ") + " and " + quoted[quoted.length - 1];
+    // Translators: a name in quotation marks, as your language writes them.
+    var quoted = names.map(function (name) { return t("\u201c%(name)s\u201d", { name: name }); });
+    if (quoted.length < 2) return quoted.join("");
+    // Translators: a list of two or more names; %(names)s are all but the last, separated by commas.
+    return t("%(names)s and %(last)s", { names: quoted.slice(0, -1).join(t(", ")), last: quoted[quoted.length - 1] });
   }
 
   function ratingName(data, value) {
-    return data.by === "level" ? (data.levels[value - 1] || {}).title || String(value) : value + " of " + data.max;
+    return data.by === "level" ? (data.levels[value - 1] || {}).title || String(value)
+      : t("%(value)s of %(max)s", { value: value, max: data.max });
   }
 
   /* The rated items behind a recommendation that have room to grow: rated 3 or lower, or below the
@@ -187,16 +195,19 @@
   }
 
   function ratedList(data, answers, ids) {
-    return listOf(titles(data.roles.rate.items, ids)) + " (you chose " +
-      ids.map(function (id) { return ratingName(data, answers.ratings[id]); }).join(", ") + ")";
+    return t("%(names)s (you chose %(ratings)s)", {
+      names: listOf(titles(data.roles.rate.items, ids)),
+      ratings: ids.map(function (id) { return ratingName(data, answers.ratings[id]); }).join(t(", "))
+    });
   }
 
   function why(data, answers, entry, need) {
-    var reasons = [];
-    if (answers.ticked.indexOf(entry.id) >= 0) reasons.push("you said this sounds like you");
+    var ticked = answers.ticked.indexOf(entry.id) >= 0;
     var weak = low(data, answers, entry.rated, need);
-    if (weak.length) reasons.push("it holds back " + ratedList(data, answers, weak));
-    return reasons.length ? "Why: " + reasons.join("; and ") + "." : "";
+    var rated = weak.length ? ratedList(data, answers, weak) : "";
+    if (ticked && rated) return t("Why: you said this sounds like you; and it holds back %(rated)s.", { rated: rated });
+    if (ticked) return t("Why: you said this sounds like you.");
+    return rated ? t("Why: it holds back %(rated)s.", { rated: rated }) : "";
   }
 
   function fill(list, role, ids, explain) {
@@ -228,16 +239,18 @@
     var wanted = asks(data, answers, id);
     var p = document.createElement("p");
     p.className = "leap-why";
-    p.textContent = "You chose " + ratingName(data, answers.ratings[id]) + "; you aim for " +
-      (wanted ? wanted.level.title + (wanted.step ? " (" + wanted.step + ")" : "") : "the top level") + "." +
-      (wanted && wanted.cell ? " What " + wanted.level.title + " asks here:" : "");
+    var aim = !wanted ? t("the top level") : wanted.step
+      ? t("%(level)s (%(step)s)", { level: wanted.level.title, step: wanted.step }) : wanted.level.title;
+    var words = { chosen: ratingName(data, answers.ratings[id]), aim: aim, level: wanted ? wanted.level.title : "" };
+    p.textContent = wanted && wanted.cell ? t("You chose %(chosen)s; you aim for %(aim)s. What %(level)s asks here:", words)
+      : t("You chose %(chosen)s; you aim for %(aim)s.", words);
     li.appendChild(p);
     var grid = document.querySelector("#leap-library [data-grid] a");
     var chosen = data.levels[answers.ratings[id] - 1];
     if (wanted && grid && chosen && chosen.id !== wanted.level.id) {
       var compare = document.createElement("a");
       compare.href = grid.getAttribute("href") + "?view=two&a=" + chosen.id + "&b=" + wanted.level.id;
-      compare.textContent = chosen.title + " and " + wanted.level.title + ", side by side";
+      compare.textContent = t("%(first)s and %(second)s, side by side", { first: chosen.title, second: wanted.level.title });
       p.appendChild(document.createTextNode(" "));
       p.appendChild(compare);
     }
@@ -286,8 +299,11 @@
     showTrack(answers.track);
     var rated = Object.keys(answers.ratings).length;
     document.getElementById("leap-progress-bar").value = rated;
-    document.getElementById("leap-progress-text").textContent = rated + " of " + roles.rate.items.length + " rated" +
-      (roles.tick ? ", " + answers.ticked.length + " statements ticked" : "");
+    var counts = { done: rated, all: roles.rate.items.length };
+    document.getElementById("leap-progress-text").textContent = roles.tick
+      ? nt("%(done)s of %(all)s rated, %(n)s statement ticked", "%(done)s of %(all)s rated, %(n)s statements ticked",
+           answers.ticked.length, counts)
+      : t("%(done)s of %(all)s rated", counts);
     var any = Object.keys(ranked).some(function (key) { return ranked[key].length > 0; });
     document.getElementById("leap-results-empty").hidden = any;
     document.getElementById("leap-results-body").hidden = !any;
@@ -303,10 +319,10 @@
         var against = titles(roles.tick ? roles.tick.items : [], (entry.ticked || []).filter(function (b) {
           return shown.indexOf(b) >= 0; }));
         var builds = low(data, answers, entry.rated, need);
-        var parts = [];
-        if (against.length) parts.push("it works against " + listOf(against));
-        if (builds.length) parts.push("it builds " + ratedList(data, answers, builds));
-        return parts.length ? "Why: " + parts.join("; and ") + "." : "";
+        var words = { against: listOf(against), rated: builds.length ? ratedList(data, answers, builds) : "" };
+        if (against.length && builds.length) return t("Why: it works against %(against)s; and it builds %(rated)s.", words);
+        if (against.length) return t("Why: it works against %(against)s.", words);
+        return builds.length ? t("Why: it builds %(rated)s.", words) : "";
       });
     }
     var gapList = document.getElementById("leap-result-rate");
@@ -314,8 +330,9 @@
       gapList.replaceChildren.apply(gapList, ranked[roles.rate.key].map(function (id) { return gapNote(data, answers, id); }));
     } else if (!roles.recommend) {
       fill(gapList, "rate", ranked[roles.rate.key], function (id) {
-        return "You chose " + ratingName(data, answers.ratings[id]) +
-          (data.by === "level" ? "." : ": the lower the rating, the more room to grow.");
+        var words = { chosen: ratingName(data, answers.ratings[id]) };
+        return data.by === "level" ? t("You chose %(chosen)s.", words)
+          : t("You chose %(chosen)s: the lower the rating, the more room to grow.", words);
       });
     }
     if (roles.reflect) fill(document.getElementById("leap-result-reflect"), "reflect", ranked[roles.reflect.key],
@@ -343,7 +360,7 @@
       var block = document.createElement("section");
       block.className = "leap-block";
       var heading = document.createElement("h4");
-      heading.textContent = plan.periods[index].title + ": " + item.title;
+      heading.textContent = t("%(period)s: %(title)s", { period: plan.periods[index].title, title: item.title });
       block.appendChild(heading);
       if (current.recommend.length) block.appendChild(copyOf("action", item.id));
       else {
@@ -395,7 +412,7 @@
     var head = table.createTHead().insertRow();
     var over = history.length > 1;  // one saved result has no line to draw yet
     [data.roles.rate.singular.replace(/^./, function (c) { return c.toUpperCase(); })]
-      .concat(over ? ["Over time"] : []).concat([history.map(function (h) { return h.date; }).join(" → ")])
+      .concat(over ? [t("Over time")] : []).concat([history.map(function (h) { return dayText(h.date); }).join(" → ")])
       .forEach(function (label) {
       var th = document.createElement("th");
       th.scope = "col";
@@ -422,8 +439,12 @@
                                                                  window.leapStore.day()) : null;
     var when = again && (again.due || again.next);
     var programme = source ? JSON.parse(source.textContent).programme : null;
-    next.textContent = when ? (again.due ? "It is time to take it again: it was due on " : "Next time to take it again: ") +
-      when.day + (when.week && programme ? ", week " + when.week + " of " + programme.title : "") + "." : "";
+    var words = when ? { day: dayText(when.day), week: when.week, programme: programme ? programme.title : "" } : {};
+    next.textContent = !when ? "" : when.week && programme
+      ? (again.due ? t("It is time to take it again: it was due on %(day)s, week %(week)s of %(programme)s.", words)
+        : t("Next time to take it again: %(day)s, week %(week)s of %(programme)s.", words))
+      : (again.due ? t("It is time to take it again: it was due on %(day)s.", words)
+        : t("Next time to take it again: %(day)s.", words));
     holder.replaceChildren(table, next);
     if (window.leapTables) window.leapTables.fit(holder);
   }
@@ -476,7 +497,7 @@
         var empty = document.getElementById("leap-results-empty");
         if (empty) {
           empty.hidden = false;
-          empty.textContent = "Your results could not be shown. Your answers are kept; My journal can save them to a file.";
+          empty.textContent = t("Your results could not be shown. Your answers are kept; My journal can save them to a file.");
         }
       }
     };
@@ -493,10 +514,9 @@
       if (name === "print") window.print();
       if (name === "snapshot") {
         if (snapshot(store, data)) draw();
-        else window.alert("Rate at least one first: there is nothing to save yet.");
+        else window.alert(t("Rate at least one first: there is nothing to save yet."));
       }
-      if (name === "clear" && window.confirm("Clear your answers to the self-assessment? Results you saved to compare " +
-                                             "later are kept.")) {
+      if (name === "clear" && window.confirm(t("Clear your answers to the self-assessment? Results you saved to compare later are kept."))) {
         store.clear("assessment");
         store.record.results = null;
         store.write();

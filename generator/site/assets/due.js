@@ -6,6 +6,10 @@
  * store (store.js) and are shown as text. Nothing is sent anywhere. */
 (function () {
   "use strict";
+  /* The engine's words in the page's language (i18n.js), looked up when they are shown. */
+  function t(msgid, params) { return window.leapI18n.t(msgid, params); }
+  function nt(singular, plural, n, params) { return window.leapI18n.nt(singular, plural, n, params); }
+  function dayText(day) { return window.leapI18n.day(day); }
 
   var DAY = 24 * 60 * 60 * 1000;
 
@@ -27,11 +31,12 @@
     return isNaN(date.getTime()) ? null : window.leapStore.day(date);
   }
 
+  /* Translators: how long ago the self-assessment was taken, after its date ("on 2 March, 3 days ago"). */
   function ago(days) {
-    if (days <= 0) return "today";
-    if (days === 1) return "yesterday";
-    if (days < 14) return days + " days ago";
-    return Math.floor(days / 7) + " weeks ago";
+    if (days <= 0) return t("today");
+    if (days === 1) return t("yesterday");
+    if (days < 14) return nt("%(n)s day ago", "%(n)s days ago", days);
+    return nt("%(n)s week ago", "%(n)s weeks ago", Math.floor(days / 7));
   }
 
   /* The days the self-assessment was taken: each saved result's, and the day of each answer. */
@@ -103,38 +108,42 @@
     return li;
   }
 
-  function weekOf(data, week) {
-    return week && data.programme ? ", week " + week + " of " + data.programme.title : "";
-  }
 
   /* The list items: each a sentence and one link. */
   function items(data, store, today) {
     var list = [];
     var again = retake(data, store, today);
     if (again) {
-      var said = "You last took the self-assessment on " + again.last + ", " + ago(between(again.last, today)) + ".";
+      var said = t("You last took the self-assessment on %(day)s, %(ago)s.",
+                   { day: dayText(again.last), ago: ago(between(again.last, today)) });
+      var when = again.due || again.next;
+      var words = when ? { day: dayText(when.day), week: when.week, programme: data.programme ? data.programme.title : "" } : {};
+      var inWeek = when && when.week && data.programme;
       if (again.due) {
-        list.push(item(said + " It is time to take it again (it was due on " + again.due.day + weekOf(data, again.due.week) +
-                       "):", link("assessment", "Take it again")));
+        list.push(item(said + " " + (inWeek
+          ? t("It is time to take it again (it was due on %(day)s, week %(week)s of %(programme)s):", words)
+          : t("It is time to take it again (it was due on %(day)s):", words)), link("assessment", t("Take it again"))));
       } else {
-        list.push(item(said + (again.next ? " Next time to take it again: " + again.next.day + weekOf(data, again.next.week) +
-                       "." : ""), link("assessment", "Open it")));
+        list.push(item(said + (!when ? "" : " " + (inWeek
+          ? t("Next time to take it again: %(day)s, week %(week)s of %(programme)s.", words)
+          : t("Next time to take it again: %(day)s.", words))), link("assessment", t("Open it"))));
       }
     }
     var plan = review(data, store, today);
     if (plan && plan.passed) {
-      list.push(item("The review date you set in your plan for \u201c" + plan.passed.title + "\u201d has passed (" +
-                     plan.passed.day + "):", link("plan", data.plan.title)));
+      list.push(item(t("The review date you set in your plan for \u201c%(title)s\u201d has passed (%(day)s):",
+                       { title: plan.passed.title, day: dayText(plan.passed.day) }), link("plan", data.plan.title)));
     } else if (plan && plan.next) {
-      list.push(item("Your next review: \u201c" + plan.next.title + "\u201d on " + plan.next.day + ".",
+      list.push(item(t("Your next review: \u201c%(title)s\u201d on %(day)s.", { title: plan.next.title, day: dayText(plan.next.day) }),
                      link("plan", data.plan.title)));
     }
     if (again && data.programme) {
       var week = Math.floor(between(again.first, today) / 7) + 1;
       if (week >= 1 && week <= data.programme.weeks.length) {
-        list.push(item(data.programme.title + ", counting from your first self-assessment: you are in week " + week + " of " +
-                       data.programme.weeks.length + ".", link("programme", "Week " + week + ": " +
-                       data.programme.weeks[week - 1], "week-" + week)));
+        list.push(item(t("%(programme)s, counting from your first self-assessment: you are in week %(week)s of %(weeks)s.",
+                         { programme: data.programme.title, week: week, weeks: data.programme.weeks.length }),
+                       link("programme", t("Week %(number)s: %(title)s", { number: week, title: data.programme.weeks[week - 1] }),
+                            "week-" + week)));
       }
     }
     return list;

@@ -3,6 +3,30 @@
  * the answers from the store (store.js). Nothing is sent anywhere. */
 (function () {
   "use strict";
+  /* The engine's words in the page's language (i18n.js), looked up when they are shown. */
+  function t(msgid, params) { return window.leapI18n.t(msgid, params); }
+  function nt(singular, plural, n, params) { return window.leapI18n.nt(singular, plural, n, params); }
+  function dayText(day) { return window.leapI18n.day(day); }
+
+  /* A worksheet's state, as the progress table says it (its class keeps the English key). */
+  function stateName(state) {
+    if (state === "done") return t("done");
+    if (state === "started") return t("started");
+    return t("not started");
+  }
+
+  /* A rated item's title, from its label in the journal's catalog ("Vision: rating, 1 to 5"). */
+  function ratedTitle(label) {
+    var forms = [t("%(title)s: rating, 1 to 5"), t("%(title)s: level")];
+    for (var i = 0; i < forms.length; i += 1) {
+      var parts = forms[i].split("%(title)s");
+      if (parts.length === 2 && label.length > parts[0].length + parts[1].length &&
+          label.indexOf(parts[0]) === 0 && label.slice(label.length - parts[1].length) === parts[1]) {
+        return label.slice(parts[0].length, label.length - parts[1].length);
+      }
+    }
+    return label;
+  }
 
   function element(tag, text, className) {
     var node = document.createElement(tag);
@@ -17,7 +41,7 @@
   }
 
   function shown(value) {
-    if (value === true) return "Yes";
+    if (value === true) return t("Yes");
     return String(value);
   }
 
@@ -48,7 +72,7 @@
   function progress(rows) {
     var table = element("table");
     var head = table.createTHead().insertRow();
-    ["Worksheet", "Part", "Progress", "Answers"].forEach(function (label) {
+    [t("Worksheet"), t("Part"), t("Progress"), t("Answers")].forEach(function (label) {
       var th = element("th", label);
       th.scope = "col";
       head.appendChild(th);
@@ -62,7 +86,7 @@
       tr.appendChild(name);
       tr.insertCell().textContent = row.sheet.part;
       var state = tr.insertCell();
-      state.appendChild(element("span", row.state, "leap-state leap-state--" + row.state.replace(" ", "-")));
+      state.appendChild(element("span", stateName(row.state), "leap-state leap-state--" + row.state.replace(" ", "-")));
       tr.insertCell().textContent = String(row.current.length + row.earlier.length);
     });
     return table;
@@ -82,11 +106,11 @@
       });
       section.appendChild(list);
       if (row.earlier.length) {
-        section.appendChild(element("p", "From an earlier version of this worksheet (the question has changed or gone):",
+        section.appendChild(element("p", t("From an earlier version of this worksheet (the question has changed or gone):"),
                                     "leap-earlier-note"));
         var old = element("dl", undefined, "leap-earlier");
         row.earlier.forEach(function (name) {
-          old.appendChild(element("dt", row.answers[name].question || "An earlier question"));
+          old.appendChild(element("dt", row.answers[name].question || t("An earlier question")));
           old.appendChild(element("dd", shown(row.answers[name].value)));
         });
         section.appendChild(old);
@@ -108,14 +132,14 @@
     heading.appendChild(link("assessment"));
     section.appendChild(heading);
     if (ticked.length) {
-      section.appendChild(element("p", "Statements you ticked:"));
+      section.appendChild(element("p", t("Statements you ticked:")));
       var list = element("ul");
       ticked.forEach(function (f) { list.appendChild(element("li", f.label)); });
       section.appendChild(list);
     }
     if (history.length) {
-      section.appendChild(element("p", "Results saved to compare: " + history.map(function (h) { return h.date; }).join(", ") +
-                                       ". The self-assessment page draws how each rating has moved."));
+      section.appendChild(element("p", t("Results saved to compare: %(days)s. The self-assessment page draws how each rating has moved.",
+                                         { days: history.map(function (h) { return dayText(h.date); }).join(t(", ")) })));
     }
     holder.appendChild(section);
     return holder;
@@ -131,43 +155,47 @@
   }
 
   function markdown(catalog, rows, store, title) {
-    var lines = ["# " + md(title) + ": my journal", "", "Saved " + window.leapStore.day() + ".", ""];
+    var lines = ["# " + t("%(title)s: my journal", { title: md(title) }), "",
+                 t("Saved %(day)s.", { day: dayText(window.leapStore.day()) }), ""];
     var history = store.record.assessments;
     var results = store.record.results;
     var ticked = catalog.assessment.filter(function (f) {
       return f.name.indexOf("tick:") === 0 && store.answers("assessment")[f.name];
     });
     if (ticked.length) {
-      lines.push("## Statements I ticked", "");
+      lines.push("## " + t("Statements I ticked"), "");
       ticked.forEach(function (f) { lines.push("- " + md(f.label)); });
       lines.push("");
     }
     if (results && (results.recommend.length || results.tick.length)) {
-      lines.push("## My latest self-assessment results (" + results.date + ")", "");
-      if (results.tick.length) lines.push("To work on first: " + results.tick.map(md).join("; ") + ".", "");
+      lines.push("## " + t("My latest self-assessment results (%(day)s)", { day: dayText(results.date) }), "");
+      if (results.tick.length) lines.push(t("To work on first: %(titles)s.", { titles: results.tick.map(md).join("; ") }), "");
       if (results.recommend.length) {
-        lines.push("To start with: " + results.recommend.map(function (r) { return md(r.title); }).join("; ") + ".", "");
+        lines.push(t("To start with: %(titles)s.", {
+          titles: results.recommend.map(function (r) { return md(r.title); }).join("; ")
+        }), "");
       }
     }
     if (history.length > 1) {  // one saved result is the ratings below
-      lines.push("## Self-assessment over time", "", "Ratings on " + history.map(function (h) { return h.date; })
-        .join(", ") + ":", "");
+      lines.push("## " + t("Self-assessment over time"), "", t("Ratings on %(days)s:", {
+        days: history.map(function (h) { return dayText(h.date); }).join(t(", "))
+      }), "");
       var rated = catalog.assessment.filter(function (f) { return f.name.indexOf("rating:") === 0; });
       rated.forEach(function (field) {
         var id = field.name.slice("rating:".length);
-        lines.push("- " + md(field.label.replace(/: (rating, 1 to 5|level)$/, "")) + ": " + history.map(function (h) {
+        lines.push("- " + md(ratedTitle(field.label)) + ": " + history.map(function (h) {
           return (h.ratings || {})[id] || "–";
         }).join(" → "));
       });
       lines.push("");
     }
     rows.filter(function (row) { return row.current.length || row.earlier.length; }).forEach(function (row) {
-      lines.push("## " + md(row.sheet.title) + " (" + row.state + ")", "");
+      lines.push("## " + md(row.sheet.title) + " (" + stateName(row.state) + ")", "");
       row.current.forEach(function (field) {
         lines.push("**" + md(field.label) + "**", "", md(shown(row.answers[field.name].value)), "");
       });
       row.earlier.forEach(function (name) {
-        lines.push("**" + md(row.answers[name].question || "An earlier question") + "** (from an earlier version)", "",
+        lines.push(t("**%(question)s** (from an earlier version)", { question: md(row.answers[name].question || t("An earlier question")) }), "",
                    md(shown(row.answers[name].value)), "");
       });
     });
@@ -178,12 +206,17 @@
   function offerElsewhere(store, redraw, say) {
     var others = store.elsewhere();
     if (store.hasAnswers() || !others.length) return;
-    var box = element("p", "This browser holds " + others[0].count + " answers to this guide saved at another address (" +
-                           others[0].site + "), perhaps before the guide moved. ", "leap-message leap-elsewhere");
-    var button = element("button", "Bring them here", "md-button");
+    var box = element("p", nt("This browser holds %(n)s answer to this guide saved at another address (%(site)s), perhaps before the guide moved.",
+                              "This browser holds %(n)s answers to this guide saved at another address (%(site)s), perhaps before the guide moved.",
+                              others[0].count, { site: others[0].site }) + " ", "leap-message leap-elsewhere");
+    var button = element("button", t("Bring them here"), "md-button");
     button.type = "button";
     button.addEventListener("click", function () {
-      if (store.restore(others[0].record)) { box.remove(); redraw(); say("Brought " + others[0].count + " answers here."); }
+      if (store.restore(others[0].record)) {
+        box.remove();
+        redraw();
+        say(nt("Brought %(n)s answer here.", "Brought %(n)s answers here.", others[0].count));
+      }
       else say(store.problem);
     });
     box.appendChild(button);
@@ -206,8 +239,7 @@
       try {
         rows = show(catalog, store);
       } catch (e) {
-        say("Some of your answers could not be shown here. Save them to a file to keep them, and restore a file " +
-            "you saved earlier if you have one.");
+        say(t("Some of your answers could not be shown here. Save them to a file to keep them, and restore a file you saved earlier if you have one."));
       }
     };
 
@@ -217,8 +249,8 @@
       if (!file) return;
       if (file.size > 4 * window.leapStore.LIMITS.file) {  // not even read: no answers file is this large
         input.value = "";
-        say("This file is not a saved answers file: it is too large (more than " + window.leapStore.LIMITS.file +
-            " characters). Nothing was changed.");
+        say(t("This file is not a saved answers file: it is too large (more than %(limit)s characters). Nothing was changed.",
+              { limit: window.leapStore.LIMITS.file }));
         return;
       }
       file.text().then(function (text) {
@@ -226,21 +258,23 @@
         input.value = "";
         if (checked.problem) { say(checked.problem); return; }
         var left = window.leapStore.leftOut(checked.left);
-        if (!window.confirm("Replace the answers in this browser with the " + checked.count + " answers in " + file.name +
-                            "? Answers here that are not in the file will be gone." + (left ? "\n\n" + left : ""))) {
-          say("Nothing was changed.");
+        if (!window.confirm(nt("Replace the answers in this browser with the %(n)s answer in %(file)s? Answers here that are not in the file will be gone.",
+                               "Replace the answers in this browser with the %(n)s answers in %(file)s? Answers here that are not in the file will be gone.",
+                               checked.count, { file: file.name }) + (left ? "\n\n" + left : ""))) {
+          say(t("Nothing was changed."));
           return;
         }
         if (store.restore(checked.record)) {
           draw();
-          say("Restored " + checked.count + " answers from " + file.name + "." + (left ? " " + left : ""));
+          say(nt("Restored %(n)s answer from %(file)s.", "Restored %(n)s answers from %(file)s.", checked.count,
+                 { file: file.name }) + (left ? " " + left : ""));
         } else {
-          say("This browser would not keep the answers in " + file.name + " (its storage is full or switched off). " +
-              "Nothing was changed.");
+          say(t("This browser would not keep the answers in %(file)s (its storage is full or switched off). Nothing was changed.",
+                { file: file.name }));
         }
       }, function () {
         input.value = "";
-        say("This file could not be read. Nothing was changed.");
+        say(t("This file could not be read. Nothing was changed."));
       });
     });
 
@@ -250,13 +284,12 @@
       var day = window.leapStore.day();
       if (name === "export-json") {
         window.leapStore.download(catalog.guide + "-answers-" + day + ".json", "application/json", store.exportText());
-        say("Saved your answers to a file. Keep it somewhere safe; restore it here, or in another browser, with " +
-            "\"Restore answers from a file\".");
+        say(t("Saved your answers to a file. Keep it somewhere safe; restore it here, or in another browser, with \"Restore answers from a file\"."));
       }
       if (name === "export-markdown") {
         window.leapStore.download(catalog.guide + "-journal-" + day + ".md", "text/markdown",
                                   markdown(catalog, rows, store, title));
-        say("Saved a copy to share, as Markdown: any text editor opens it.");
+        say(t("Saved a copy to share, as Markdown: any text editor opens it."));
       }
       if (name === "print") window.print();
       if (name === "import") input.click();
@@ -289,8 +322,9 @@
     table.hidden = !any;
     var done = rows.filter(function (r) { return r.state === "done"; }).length;
     var begun = rows.filter(function (r) { return r.state !== "not started"; });
-    table.replaceChildren(element("p", "You have started " + begun.length + " of " + rows.length +
-                                       " worksheets, and answered every question on " + done + " of them."),
+    table.replaceChildren(element("p", nt("You have started %(begun)s of %(n)s worksheet, and answered every question on %(done)s of them.",
+                                          "You have started %(begun)s of %(n)s worksheets, and answered every question on %(done)s of them.",
+                                          rows.length, { begun: begun.length, done: done })),
                           progress(begun));
     var answers = document.getElementById("leap-journal-answers");
     answers.replaceChildren(assessmentOf(catalog, store), answersOf(rows));

@@ -2,6 +2,9 @@
  * editable), and its review dates become a calendar file (.ics), made in the browser. Part of the engine. */
 (function () {
   "use strict";
+  /* The engine's words in the page's language (i18n.js), looked up when they are shown. */
+  function t(msgid, params) { return window.leapI18n.t(msgid, params); }
+  function nt(singular, plural, n, params) { return window.leapI18n.nt(singular, plural, n, params); }
 
   function text(node) { return (node && node.textContent || "").replace(/\s+/g, " ").trim(); }
 
@@ -16,25 +19,29 @@
       filled += 1;
     };
     var start = answers.start && window.leapStore.isDay(answers.start.value) ? answers.start.value : window.leapStore.day();
-    put("start", start, "I start on");
+    put("start", start, t("I start on"));
     var day = new Date(start + "T12:00:00");
     var questions = periods.map(function (period) { return period.focus; });
     /* Each stretch takes one recommendation: what to do, by the stretch's last day, and how to tell
      * it worked; by level, with nothing recommended, one item below the level aimed for, with what
      * that level asks of it. Its focus question stays the reader's to answer. */
-    if (results.aim && (results.gaps || []).length) put("goal", results.aim, "Goal");
+    if (results.aim && (results.gaps || []).length) put("goal", results.aim, t("Goal"));
     steps(results).slice(0, periods.length).forEach(function (item, index) {
       var period = periods[index];
       var n = index + 1;
       day.setDate(day.getDate() + period.days);
       var due = window.leapStore.day(workday(day));
-      var against = item.against && item.against.length ? " It works against: " + item.against.join("; ") + "." : "";
-      put("p" + n + "-focus", item.title + (item.against && item.against.length ? ", against " +
-          item.against.map(function (t) { return "\u201c" + t + "\u201d"; }).join(" and ") : "") + ".", questions[index]);
-      put("p" + n + "-actions", item.title + ", by " + due + ": " + (item.action || "") + against,
-          period.title + ": actions");
-      put("p" + n + "-measure", item.sign || "", period.title + ": how I will know it worked");
-      put("p" + n + "-review", due, period.title + ": review date");
+      var listed = item.against && item.against.length ? item.against : [];
+      var quoted = listed.map(function (title) { return t("\u201c%(name)s\u201d", { name: title }); });
+      var words = { title: item.title, day: due, action: item.action || "", against: listed.join("; "),
+                    names: quoted.slice(0, -1).join(t(", ")), last: quoted[quoted.length - 1] };
+      words.quoted = quoted.length > 1 ? t("%(names)s and %(last)s", words) : quoted.join("");
+      put("p" + n + "-focus", listed.length ? t("%(title)s, against %(quoted)s.", words) : t("%(title)s.", words),
+          questions[index]);
+      put("p" + n + "-actions", listed.length ? t("%(title)s, by %(day)s: %(action)s It works against: %(against)s.", words)
+          : t("%(title)s, by %(day)s: %(action)s", words), t("%(period)s: actions", { period: period.title }));
+      put("p" + n + "-measure", item.sign || "", t("%(period)s: how I will know it worked", { period: period.title }));
+      put("p" + n + "-review", due, t("%(period)s: review date", { period: period.title }));
     });
     return filled;
   }
@@ -137,12 +144,14 @@
     var blank = window.leapWorksheets.fields(sheet).filter(function (field) { return !field.value && field.type !== "radio"; });
     var names = blank.map(function (field) {
       var label = sheet.querySelector('label[for="' + field.id + '"]');
-      return "\u201c" + text(label) + "\u201d";
+      return t("\u201c%(name)s\u201d", { name: text(label) });
     });
     var filled = Number(match[1]);
-    say((filled ? "Filled in " + filled + " lines from your self-assessment of " + results.date + ". Change anything you like."
-      : "Nothing was replaced: every line already has your own words. \u201cUse my self-assessment results\u201d replaces them.") +
-      (names.length ? " Yours to write: " + names.join(", ") + "." : ""));
+    var words = { day: window.leapI18n.day(results.date), names: names.join(t(", ")) };
+    say((filled ? nt("Filled in %(n)s line from your self-assessment of %(day)s. Change anything you like.",
+                     "Filled in %(n)s lines from your self-assessment of %(day)s. Change anything you like.", filled, words)
+      : t("Nothing was replaced: every line already has your own words. \u201cUse my self-assessment results\u201d replaces them.")) +
+      (names.length ? " " + t("Yours to write: %(names)s.", words) : ""));
     if (blank.length) blank[0].focus();
   }
 
@@ -157,15 +166,16 @@
       if (name === "use-results") {
         var results = store.record.results;
         if (!results || !steps(results).length) {
-          say("Take the self-assessment first: your results fill in this plan.");
+          say(t("Take the self-assessment first: your results fill in this plan."));
           return;
         }
         var any = window.leapWorksheets.fields(sheet).some(function (f) { return f.value && f.type !== "radio"; });
-        var overwrite = any && window.confirm("Replace what you have written in this plan with your latest results?");
+        var overwrite = any && window.confirm(t("Replace what you have written in this plan with your latest results?"));
         var filled = fill(store, storeId, periodsOf(sheet), results, overwrite);
         window.leapWorksheets.show(sheet, store.answers(storeId));
-        say(filled ? "Filled in from your self-assessment of " + results.date + ". Change anything you like."
-          : "Nothing to fill in: every line already has your own words.");
+        say(filled ? t("Filled in from your self-assessment of %(day)s. Change anything you like.",
+                       { day: window.leapI18n.day(results.date) })
+          : t("Nothing to fill in: every line already has your own words."));
       }
       if (name === "calendar") {
         var answers = store.answers(storeId);
@@ -176,18 +186,19 @@
           var focus = answers["p" + (index + 1) + "-focus"];
           if (review && review.value) given += 1;
           return review && window.leapStore.isDay(review.value) ? { date: review.value, id: storeId + "-p" + (index + 1),
-            summary: "Review: " + period.title + " (" + title + ")",
+            summary: t("Review: %(period)s (%(title)s)", { period: period.title, title: title }),
             description: focus && typeof focus.value === "string" ? focus.value : period.focus } : null;
         }).filter(Boolean);
         if (!events.length) {
-          say(given ? "The review dates are not dates this calendar can hold: choose them again."
-            : "Fill in the review dates first (or use your results, which sets them).");
+          say(given ? t("The review dates are not dates this calendar can hold: choose them again.")
+            : t("Fill in the review dates first (or use your results, which sets them)."));
           return;
         }
         window.leapStore.download("plan-review-dates.ics", "text/calendar",
                                   calendar(title, events, store.site + "|" + store.guide));
-        say("Saved plan-review-dates.ics: open it to add " + events.length + " review dates to your calendar, each " +
-            "with a reminder the day before. Saved again after a change, it updates them.");
+        say(nt("Saved plan-review-dates.ics: open it to add %(n)s review date to your calendar, with a reminder the day before. Saved again after a change, it updates it.",
+               "Saved plan-review-dates.ics: open it to add %(n)s review dates to your calendar, each with a reminder the day before. Saved again after a change, it updates them.",
+               events.length));
       }
     });
   }

@@ -21,6 +21,9 @@
  * reach Object's own properties. */
 (function () {
   "use strict";
+  /* The engine's words in the page's language (i18n.js), looked up when they are shown. */
+  function t(msgid, params) { return window.leapI18n.t(msgid, params); }
+  function nt(singular, plural, n, params) { return window.leapI18n.nt(singular, plural, n, params); }
   var FORMAT = "leap-answers";
   var VERSION = 2;
   var OLD_SHEET = "leap:worksheet:";
@@ -99,7 +102,7 @@
   Cleaner.prototype.keys = function (object, where, limit) {
     var keys = Object.keys(object);
     if (keys.length > limit) {
-      this.drop(where, "more than " + limit + " entries: the rest");
+      this.drop(where, t("more than %(limit)s entries: the rest", { limit: limit }));
       keys = keys.slice(0, limit);
     }
     return keys;
@@ -107,31 +110,31 @@
 
   Cleaner.prototype.list = function (value, where, limit) {
     if (!Array.isArray(value)) {
-      if (value !== undefined && value !== null) this.drop(where, "not a list");
+      if (value !== undefined && value !== null) this.drop(where, t("not a list"));
       return [];
     }
-    if (value.length > limit) this.drop(where, "more than " + limit + " entries: the rest");
+    if (value.length > limit) this.drop(where, t("more than %(limit)s entries: the rest", { limit: limit }));
     return value.slice(0, limit);
   };
 
   Cleaner.prototype.unknown = function (object, known, where) {
     var self = this;
     Object.keys(object).forEach(function (key) {
-      if (known.indexOf(key) < 0) self.drop(where.concat(named(key)), "not part of an answers file");
+      if (known.indexOf(key) < 0) self.drop(where.concat(named(key)), t("not part of an answers file"));
     });
   };
 
   Cleaner.prototype.text = function (value, where, limit, fallback) {
     if (value === undefined || value === null) return fallback;
-    if (typeof value !== "string") { this.drop(where, "not text"); return fallback; }
-    if (value.length > limit) { this.drop(where, "longer than " + limit + " characters"); return fallback; }
+    if (typeof value !== "string") { this.drop(where, t("not text")); return fallback; }
+    if (value.length > limit) { this.drop(where, t("longer than %(limit)s characters", { limit: limit })); return fallback; }
     return value;
   };
 
   Cleaner.prototype.stamp = function (value, where) {
     if (value === undefined || value === null || value === "") return "";
     if (typeof value === "string" && STAMP.test(value)) return value;
-    this.drop(where, "not a time");
+    this.drop(where, t("not a time"));
     return "";
   };
 
@@ -140,13 +143,13 @@
   };
 
   Cleaner.prototype.answer = function (value, where) {
-    if (!isObject(value)) { this.drop(where, "not an answer"); return null; }
+    if (!isObject(value)) { this.drop(where, t("not an answer")); return null; }
     this.unknown(value, ["value", "question", "at"], where);
     var given = value.value;
     if (given === "" || given === false || given === undefined || given === null) return null;  // no answer
-    if (given !== true && typeof given !== "string") { this.drop(where, "its value is not text or a tick"); return null; }
+    if (given !== true && typeof given !== "string") { this.drop(where, t("its value is not text or a tick")); return null; }
     if (typeof given === "string" && given.length > LIMITS.value) {
-      this.drop(where, "longer than " + LIMITS.value + " characters");
+      this.drop(where, t("longer than %(limit)s characters", { limit: LIMITS.value }));
       return null;
     }
     return { value: given, question: this.text(value.question, where.concat("question"), LIMITS.words, ""),
@@ -155,16 +158,16 @@
 
   Cleaner.prototype.sheets = function (value, where) {
     var self = this, sheets = map();
-    if (!isObject(value)) { if (value !== undefined) this.drop(where, "not a set of worksheets"); return sheets; }
+    if (!isObject(value)) { if (value !== undefined) this.drop(where, t("not a set of worksheets")); return sheets; }
     this.keys(value, where, LIMITS.sheets).forEach(function (sheet) {
       var here = where.concat(named(sheet));
-      if (!isId(sheet)) { self.drop(here, "not a worksheet's id"); return; }
+      if (!isId(sheet)) { self.drop(here, t("not a worksheet's id")); return; }
       var fields = value[sheet];
-      if (!isObject(fields)) { self.drop(here, "not a set of answers"); return; }
+      if (!isObject(fields)) { self.drop(here, t("not a set of answers")); return; }
       var answers = map();
       self.keys(fields, here, LIMITS.fields).forEach(function (field) {
         var at = here.concat(named(field));
-        if (!isId(field)) { self.drop(at, "not a field's id"); return; }
+        if (!isId(field)) { self.drop(at, t("not a field's id")); return; }
         var answer = self.answer(fields[field], at);
         if (answer) answers[field] = answer;
       });
@@ -175,8 +178,8 @@
 
   Cleaner.prototype.assessment = function (value, where) {
     var self = this;
-    if (!isObject(value)) { this.drop(where, "not a saved result"); return null; }
-    if (!isDay(value.date)) { this.drop(where, "no date, or not a real one"); return null; }
+    if (!isObject(value)) { this.drop(where, t("not a saved result")); return null; }
+    if (!isDay(value.date)) { this.drop(where, t("no date, or not a real one")); return null; }
     this.unknown(value, ["date", "ratings", "ticked", "target", "track"], where);
     var ratings = map();
     if (isObject(value.ratings)) {
@@ -204,7 +207,7 @@
     var self = this, out = [];
     this.list(value, where, LIMITS.results).forEach(function (text, index) {
       if (isText(text, LIMITS.words)) out.push(text);
-      else self.drop(where.concat(String(index + 1)), "not text, or too long");
+      else self.drop(where.concat(String(index + 1)), t("not text, or too long"));
     });
     return out;
   };
@@ -212,13 +215,13 @@
   Cleaner.prototype.results = function (value, where) {
     var self = this;
     if (value === null || value === undefined) return null;
-    if (!isObject(value) || !isDay(value.date)) { this.drop(where, "not results with a real date"); return null; }
+    if (!isObject(value) || !isDay(value.date)) { this.drop(where, t("not results with a real date")); return null; }
     this.unknown(value, ["date", "aim", "gaps", "tick", "recommend"], where);
     var recommend = [];
     this.list(value.recommend, where.concat("recommend"), LIMITS.results).forEach(function (item, index) {
       var here = where.concat("recommend", String(index + 1));
       if (!isObject(item) || !isId(item.id) || !isText(item.title, LIMITS.words) || !item.title) {
-        self.drop(here, "not a recommendation with an id and a title");
+        self.drop(here, t("not a recommendation with an id and a title"));
         return;
       }
       self.unknown(item, ["id", "title", "action", "sign", "against"], here);
@@ -230,7 +233,7 @@
     this.list(value.gaps, where.concat("gaps"), LIMITS.results).forEach(function (item, index) {
       var here = where.concat("gaps", String(index + 1));
       if (!isObject(item) || !isId(item.id) || !isText(item.title, LIMITS.words) || !item.title) {
-        self.drop(here, "not an area with an id and a title");
+        self.drop(here, t("not an area with an id and a title"));
         return;
       }
       self.unknown(item, ["id", "title", "chose", "level", "step", "asks"], here);
@@ -244,7 +247,7 @@
 
   Cleaner.prototype.visited = function (value, where) {
     if (value === null || value === undefined) return null;
-    if (!isObject(value) || !isPath(value.path)) { this.drop(where, "not a page of this site"); return null; }
+    if (!isObject(value) || !isPath(value.path)) { this.drop(where, t("not a page of this site")); return null; }
     this.unknown(value, ["path", "title", "at"], where);
     return { path: value.path, title: this.text(value.title, where.concat("title"), LIMITS.words, ""),
              at: this.stamp(value.at, where.concat("at")) };
@@ -252,10 +255,10 @@
 
   Cleaner.prototype.adopted = function (value, where) {
     var self = this, adopted = map();
-    if (!isObject(value)) { if (value !== undefined) this.drop(where, "not a set of marks"); return adopted; }
+    if (!isObject(value)) { if (value !== undefined) this.drop(where, t("not a set of marks")); return adopted; }
     this.keys(value, where, LIMITS.adopted).forEach(function (key) {
       if (value[key] === true && key.length <= 2 * LIMITS.id + 5 && ADOPTED.test(key)) adopted[key] = true;
-      else self.drop(where.concat(named(key)), "not a worksheet's mark");
+      else self.drop(where.concat(named(key)), t("not a worksheet's mark"));
     });
     return adopted;
   };
@@ -285,17 +288,21 @@
   function leftOut(left) {
     if (!left.length) return "";
     var shown = left.slice(0, 5).join("; ");
-    return "Left out " + (left.length === 1 ? "1 entry" : left.length + " entries") +
-      " that an answers file cannot hold: " + shown + (left.length > 5 ? "; and " + (left.length - 5) + " more" : "") + ".";
+    return left.length > 5
+      ? nt("Left out %(n)s entry that an answers file cannot hold: %(shown)s; and %(more)s more.",
+           "Left out %(n)s entries that an answers file cannot hold: %(shown)s; and %(more)s more.", left.length,
+           { shown: shown, more: left.length - 5 })
+      : nt("Left out %(n)s entry that an answers file cannot hold: %(shown)s.",
+           "Left out %(n)s entries that an answers file cannot hold: %(shown)s.", left.length, { shown: shown });
   }
 
   /* A record's text, parsed: {value} or {problem} (why it cannot be read). */
   function parse(text, limit) {
-    if (typeof text !== "string") return { problem: "could not be read" };
-    if (limit && text.length > limit) return { problem: "is too large (more than " + limit + " characters)" };
+    if (typeof text !== "string") return { problem: "unreadable" };
+    if (limit && text.length > limit) return { problem: "large", limit: limit };
     text = text.replace(/^\ufeff/, "");
-    if (tooDeep(text, LIMITS.depth)) return { problem: "is nested too deeply (more than " + LIMITS.depth + " levels)" };
-    try { return { value: JSON.parse(text) }; } catch (e) { return { problem: "could not be read" }; }
+    if (tooDeep(text, LIMITS.depth)) return { problem: "deep", limit: LIMITS.depth };
+    try { return { value: JSON.parse(text) }; } catch (e) { return { problem: "unreadable" }; }
   }
 
   function countAnswers(record) {
@@ -353,11 +360,11 @@
    * record of this guide at all. */
   Store.prototype.take = function (text, limit) {
     var parsed = parse(text, limit);
-    if (parsed.problem) return { problem: parsed.problem };
+    if (parsed.problem) return parsed;
     var raw = parsed.value;
-    if (!isObject(raw) || raw.format !== FORMAT || !isObject(raw.sheets)) return { problem: "is not an answers file" };
-    if (raw.version !== VERSION) return { problem: "is in another format", version: raw.version };
-    if (raw.guide !== this.guide) return { problem: "holds another guide's answers", guide: raw.guide };
+    if (!isObject(raw) || raw.format !== FORMAT || !isObject(raw.sheets)) return { problem: "not-file" };
+    if (raw.version !== VERSION) return { problem: "format", version: raw.version };
+    if (raw.guide !== this.guide) return { problem: "guide", guide: raw.guide };
     return clean(raw, this.guide, this.site);
   };
 
@@ -371,11 +378,17 @@
     if (!text) return empty(this.guide, this.site);
     var taken = this.take(text, 0);
     if (taken.problem) {
-      this.notice = "The answers this browser held for this guide could not be read (the record " + taken.problem + ").";
+      this.notice = {
+        large: t("The answers this browser held for this guide could not be read (the record is too large: more than %(limit)s characters).", taken),
+        deep: t("The answers this browser held for this guide could not be read (the record is nested too deeply: more than %(limit)s levels).", taken),
+        "not-file": t("The answers this browser held for this guide could not be read (the record is not an answers file)."),
+        format: t("The answers this browser held for this guide could not be read (the record is in another format)."),
+        guide: t("The answers this browser held for this guide could not be read (the record holds another guide's answers).")
+      }[taken.problem] || t("The answers this browser held for this guide could not be read.");
       return empty(this.guide, this.site);
     }
     if (taken.left.length) {
-      this.notice = "Some of what this browser held for this guide could not be read. " + leftOut(taken.left);
+      this.notice = t("Some of what this browser held for this guide could not be read.") + " " + leftOut(taken.left);
     }
     return taken.record;
   };
@@ -386,8 +399,7 @@
       this.problem = "";
       return true;
     } catch (e) {
-      this.problem = "This browser would not save your answers (storage is full or switched off). " +
-        "Save them to a file from My journal so that nothing is lost.";
+      this.problem = t("This browser would not save your answers (storage is full or switched off). Save them to a file from My journal so that nothing is lost.");
       return false;
     }
   };
@@ -453,8 +465,8 @@
     this.refused = "";
     if (value === "" || value === false || value === null || value === undefined) delete answers[name];
     else if (typeof value === "string" && value.length > LIMITS.value) {
-      this.refused = "This answer is longer than " + LIMITS.value + " characters, more than the guide keeps: " +
-        "the last change was not saved. Shorten it, or keep it in a document of your own.";
+      this.refused = t("This answer is longer than %(limit)s characters, more than the guide keeps: the last change was not saved. Shorten it, or keep it in a document of your own.",
+                       { limit: LIMITS.value });
       return false;
     } else answers[name] = { value: value, question: question || "", at: new Date().toISOString() };
     return this.write();
@@ -549,28 +561,25 @@
    * changes here. */
   Store.prototype.check = function (text) {
     var taken = this.take(text, LIMITS.file);
-    var nothing = " Nothing was changed.";
     if (!taken.problem) return { record: taken.record, count: countAnswers(taken.record), left: taken.left };
-    if (taken.problem === "is not an answers file") {
-      return { problem: "This file is not a saved answers file from this guide." + nothing };
+    var version = taken.version;
+    if (taken.problem === "format" && typeof version === "number" && Math.floor(version) === version && version > 0) {
+      var formats = { version: version, reads: VERSION };
+      return { problem: version > VERSION
+        ? t("This file was saved by a newer version of the guide (format %(version)s; this one reads format %(reads)s). Nothing was changed.", formats)
+        : t("This file was saved by an older version of the guide (format %(version)s; this one reads format %(reads)s). Nothing was changed.", formats) };
     }
-    if (taken.problem === "is in another format") {
-      var version = taken.version;
-      if (typeof version === "number" && Math.floor(version) === version && version > 0) {
-        return { problem: "This file was saved by " + (version > VERSION ? "a newer" : "an older") +
-                 " version of the guide (format " + version + "; this one reads format " + VERSION + ")." + nothing };
-      }
-      return { problem: "This file names no format this guide reads (it says " + named(JSON.stringify(version) || "nothing") +
-               "; this one reads format " + VERSION + ")." + nothing };
-    }
-    if (taken.problem === "holds another guide's answers") {
-      var guide = typeof taken.guide === "string" ? named(taken.guide) : "no guide's id";
-      return { problem: "This file holds answers for another guide (" + guide + "), not this one." + nothing };
-    }
-    if (taken.problem === "could not be read") {
-      return { problem: "This file is not a saved answers file: it could not be read." + nothing };
-    }
-    return { problem: "This file is not a saved answers file: it " + taken.problem + "." + nothing };
+    var words = {
+      limit: taken.limit, reads: VERSION, version: named(JSON.stringify(version) || t("nothing")),
+      guide: typeof taken.guide === "string" ? named(taken.guide) : t("no guide's id")
+    };
+    return { problem: {
+      "not-file": t("This file is not a saved answers file from this guide. Nothing was changed."),
+      format: t("This file names no format this guide reads (it says %(version)s; this one reads format %(reads)s). Nothing was changed.", words),
+      guide: t("This file holds answers for another guide (%(guide)s), not this one. Nothing was changed.", words),
+      large: t("This file is not a saved answers file: it is too large (more than %(limit)s characters). Nothing was changed.", words),
+      deep: t("This file is not a saved answers file: it is nested too deeply (more than %(limit)s levels). Nothing was changed.", words)
+    }[taken.problem] || t("This file is not a saved answers file: it could not be read. Nothing was changed.") };
   };
 
   /* Replace the record with a checked one (from check() or elsewhere()): checked again here, so

@@ -2,6 +2,8 @@
  * Answers go to the store (store.js): this browser only, nothing is sent anywhere. */
 (function () {
   "use strict";
+  /* The engine's words in the page's language (i18n.js), looked up when they are shown. */
+  function t(msgid, params) { return window.leapI18n.t(msgid, params); }
 
   function fields(sheet) {
     return Array.prototype.slice.call(sheet.querySelectorAll("input[name], textarea[name], select[name]"))
@@ -84,16 +86,15 @@
     }
     box.replaceChildren();
     var heading = document.createElement("h2");
-    heading.textContent = "Answers from an earlier version of this worksheet";
+    heading.textContent = t("Answers from an earlier version of this worksheet");
     var note = document.createElement("p");
-    note.textContent = "The questions below have changed or gone since you answered them. Your answers are kept here, " +
-      "and in My journal, exactly as you wrote them.";
+    note.textContent = t("The questions below have changed or gone since you answered them. Your answers are kept here, and in My journal, exactly as you wrote them.");
     box.appendChild(heading);
     box.appendChild(note);
     var list = document.createElement("dl");
     old.forEach(function (answer) {
       var term = document.createElement("dt");
-      term.textContent = answer.question || "An earlier question";
+      term.textContent = answer.question || t("An earlier question");
       var detail = document.createElement("dd");
       detail.textContent = String(answer.value);
       list.appendChild(term);
@@ -136,8 +137,14 @@
     var title = (document.querySelector("h1") || {}).textContent || document.title;
     title = title.replace(/\u00b6/g, "").trim().replace(/["\\]/g, "\\$&");
     var style = document.createElement("style");
+    /* "Page %(page)s of %(pages)s", its words as CSS strings around the counters. */
+    var words = t("Page %(page)s of %(pages)s").split(/(%\((?:page|pages)\)s)/).map(function (part) {
+      if (part === "%(page)s") return "counter(page)";
+      if (part === "%(pages)s") return "counter(pages)";
+      return part ? "\"" + part.replace(/["\\]/g, "\\$&") + "\"" : "";
+    }).join(" ");
     style.textContent = "@page { @bottom-left { content: \"" + title + "\"; font: 8pt sans-serif; }" +
-      " @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); font: 8pt sans-serif; } }";
+      " @bottom-right { content: " + words + "; font: 8pt sans-serif; } }";
     document.head.appendChild(style);
   }
 
@@ -213,8 +220,9 @@
       var name = action && action.getAttribute("data-leap-action");
       if (name === "print") window.print();
       if (name === "print-blank") printBlank(sheet, function () { return store.answers(storeId); });
-      if (name === "clear" && window.confirm("Clear every answer on this worksheet? This cannot be undone." +
-          (shared ? " The same answers on the self-assessment are cleared too." : ""))) {
+      if (name === "clear" && window.confirm(shared
+          ? t("Clear every answer on this worksheet? This cannot be undone. The same answers on the self-assessment are cleared too.")
+          : t("Clear every answer on this worksheet? This cannot be undone."))) {
         store.clear(storeId, shared ? fields(sheet).map(function (field) { return field.name; }) : undefined);
         if (shared) store.clear(own);  // and what it kept under its own id, shown as from an earlier version
         show(sheet, {});
@@ -237,9 +245,10 @@
     box.hidden = false;
     box.classList.toggle("leap-save-status--problem", !ok);
     box.textContent = ok
-      ? "Saved in this browser at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + "."
-      : store.refused || "This browser would not save your answers (its storage is full or switched off): they will be gone " +
-        "when you leave this page. Print it with your answers before you leave.";
+      ? t("Saved in this browser at %(time)s.", {
+        time: new Date().toLocaleTimeString(window.leapI18n.lang, { hour: "2-digit", minute: "2-digit" })
+      })
+      : store.refused || t("This browser would not save your answers (its storage is full or switched off): they will be gone when you leave this page. Print it with your answers before you leave.");
   }
 
   window.leapWorksheets = { ready: [], show: show, fields: fields };

@@ -61,8 +61,8 @@ def _include_engine_files(config: MkDocsConfig) -> None:
     if SANITIZE not in config.markdown_extensions:
         config.markdown_extensions.append(SANITIZE)
     for listed, wanted in ((config.extra_css, bundled.STYLESHEETS), (config.extra_javascript, bundled.SCRIPTS)):
-        have = {str(entry) for entry in listed}
-        listed.extend(path for path in wanted if path not in have)
+        for at, path in bundled.missing_in_order([str(entry) for entry in listed], wanted):
+            listed.insert(at, path)
     polyfills = config.extra.setdefault("polyfills", [])
     polyfills.extend(path for path in bundled.POLYFILLS if path not in polyfills)
 
