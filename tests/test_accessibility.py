@@ -5,8 +5,6 @@ others, in the light and the dark colour scheme."""
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from typing import Any
 
 import pytest
@@ -34,11 +32,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def axe_script() -> str:
-    """axe.min.js, installed from tests/axe/package-lock.json with npm on first use."""
-    if not AXE.is_file() and shutil.which("npm"):
-        subprocess.run(
-            ["npm", "ci", "--no-audit", "--no-fund"], cwd=AXE_DIR, check=False, capture_output=True, timeout=300
-        )
+    """axe.min.js, which `.ci/run` installs from tests/axe/package-lock.json (`npm ci`); the tests
+    install nothing."""
     if not AXE.is_file():
         if os.environ.get("LEAP_REQUIRE_BROWSER") == "1":
             pytest.fail("axe-core is missing: run `npm ci` in tests/axe (needs Node.js and npm)")

@@ -6,13 +6,19 @@ never by the screen's left and right, so this holds for any direction."""
 
 from __future__ import annotations
 
+import asyncio
+import io
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+from pypdf import PdfReader, PdfWriter
 
+from generator.paper.pdf import chromium_browser
 from generator.paper.server import serve
+from generator.paper.stamp import footers
 from tests.conftest import MINI, ROOT, make_project, run_leap, save_two_results
 
 ASSETS = ROOT / "generator" / "site" / "assets"
@@ -165,9 +171,12 @@ def test_the_self_assessment_and_its_chart_read_right_to_left(browser, rtl_url: 
     assert points.count() == 2
     first, latest = points.nth(0).bounding_box(), points.nth(1).bounding_box()
     assert first["x"] > latest["x"] and first["y"] > latest["y"]  # earlier to the right, and lower (2 < 4)
-    # The history's headings start at their cells' right edges.
+    # The history's headings start at their cells' right edges, and its arrows point the way time
+    # runs on the page: from the first rating (right) to the latest (left).
     heading = page.locator("#leap-chart th").first
     assert abs(text_box_of(heading)["right"] - right(heading.bounding_box())) < 12
+    history = page.locator("#leap-chart").inner_text()
+    assert "\u2190" in history and "\u2192" not in history
     assert page.errors == []
     page.close()
 
@@ -198,3 +207,54 @@ def test_the_check_reads_the_shipped_stylesheets() -> None:
     for name in STYLESHEETS:
         found = {prop for prop, _, _ in declarations((ASSETS / name).read_text(encoding="utf-8"))}
         assert {"margin", "padding", "display", "border"} <= found, name
+
+
+def runs(pdf: bytes, page: int = 0) -> list[tuple[str, float]]:
+    """Each run of text on a PDF page, with where it starts across the page (its x)."""
+    found: list[tuple[str, float]] = []
+    PdfReader(io.BytesIO(pdf)).pages[page].extract_text(
+        visitor_text=lambda text, cm, tm, *_: found.append((text, tm[4] * cm[0] + cm[4])) if text.strip() else None
+    )
+    return found
+
+
+def x_of(found: list[tuple[str, float]], words: str) -> float:
+    xs = [x for text, x in found if words in text]
+    assert xs, f"{words!r} not among {found}"
+    return xs[0]
+
+
+@pytest.mark.browser
+def test_a_printed_worksheets_footer_mirrors(browser, rtl_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Printed from the browser: the worksheet's title where an Arabic line starts (the right), its
+    page number where it ends (the left)."""
+    page = opened(browser, rtl_url + "worksheets/traits/clarity/")
+    page.emulate_media(media="print")
+    found = runs(page.pdf(format="A4"))
+    page.close()
+    title = x_of(found, "Clarity")
+    number = min(x for text, x in found if re.search(r"\b1\b", text) and "Clarity" not in text)
+    assert title > number + 100, found
+
+
+@pytest.mark.browser
+def test_stamped_footers_mirror_in_a_right_to_left_language() -> None:
+    """`leap pdf`'s footers: in Arabic the title stands at the right and the page number at the left;
+    in English the other way round."""
+
+    async def stamped(language: str) -> list[tuple[str, float]]:
+        async with chromium_browser() as chromium:
+            [overlay] = await footers(chromium, "a4", [("Clarity worksheet", "Page 1 of 2")], language)
+        writer = PdfWriter()
+        writer.add_page(overlay)
+        out = io.BytesIO()
+        writer.write(out)
+        return runs(out.getvalue())
+
+    with ThreadPoolExecutor(1) as apart:  # away from the event loop of the session's (sync) browser
+        english, arabic = (
+            apart.submit(asyncio.run, stamped("en")).result(),
+            apart.submit(asyncio.run, stamped("ar")).result(),
+        )
+    assert x_of(english, "Clarity") < x_of(english, "Page")
+    assert x_of(arabic, "Clarity") > x_of(arabic, "Page") + 100

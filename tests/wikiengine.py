@@ -7,8 +7,8 @@ Debian installs MediaWiki read-only in /usr/share/mediawiki, with LocalSettings.
 under the web server, and the installer writes that file (``--confpath``) and a SQLite database
 (``--dbpath``) wherever we say.
 
-Missing programs are installed with apt-get when we are root; if that cannot be done the tests
-skip, or fail when LEAP_REQUIRE_BROWSER=1 (CI sets it).
+The tests install nothing: `.ci/run` installs the programs (apt-get). Without them the tests
+skip, saying what to install, or fail when LEAP_REQUIRE_BROWSER=1 (CI sets it).
 """
 
 from __future__ import annotations
@@ -42,17 +42,9 @@ def _installed(what: str) -> bool:
 
 
 def require(what: str) -> None:
-    """Make sure ``what`` (mediawiki or cmark-gfm) is installed: apt-get it if missing."""
-    if _installed(what):
-        return
-    if shutil.which("apt-get") and os.geteuid() == 0:
-        install = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *PACKAGES[what]]
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        if subprocess.run(install, capture_output=True, env=env, timeout=1200, check=False).returncode != 0:
-            subprocess.run(["apt-get", "update", "-qq"], capture_output=True, env=env, timeout=600, check=False)
-            subprocess.run(install, capture_output=True, env=env, timeout=1200, check=False)
+    """Skip the test unless ``what`` (mediawiki or cmark-gfm) is installed; fail when CI requires it."""
     if not _installed(what):
-        reason = f"{what} is not installed and could not be (apt-get install {' '.join(PACKAGES[what])})"
+        reason = f"{what} is not installed (apt-get install {' '.join(PACKAGES[what])}, as .ci/run does)"
         if os.environ.get("LEAP_REQUIRE_BROWSER") == "1":
             pytest.fail(f"LEAP_REQUIRE_BROWSER=1 but {reason}")
         pytest.skip(reason)

@@ -8,6 +8,7 @@ build asks for that language: no compiled ``.mo`` file is kept in the repository
 
 - :func:`translations`: a language's translations, for Jinja's i18n extension and for Python code
   (``gettext``, ``ngettext``, ``pgettext``); the messages themselves for a language with none;
+- :func:`direction`: which way a language is written, for what the engine prints itself;
 - :func:`script_messages`: the page scripts' messages in a language, with their plural forms keyed
   by the browser's plural categories (``Intl.PluralRules``), published as ``assets/leap/messages.js``.
 """
@@ -72,6 +73,12 @@ def translations(language: str) -> NullTranslations:
     write_mo(compiled, found, use_fuzzy=False)
     compiled.seek(0)
     return Translations(compiled, domain=DOMAIN)
+
+
+def direction(language: str) -> str:
+    """Which way a language is written: "rtl" (Arabic, Hebrew, Persian...) or "ltr"."""
+    locale = _locale(language)
+    return "rtl" if locale is not None and locale.character_order == "right-to-left" else "ltr"
 
 
 def _locale(language: str) -> Locale | None:

@@ -31,7 +31,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..content.graph import capital
-from ..locale import translations
+from ..locale import direction, translations
 from . import safe
 from .links import relink
 
@@ -131,6 +131,6 @@ def make_environment(language: str = "en") -> Environment:
     env.filters["label"] = _label
     env.filters["verbatim"] = _verbatim
     env.filters["groupby_track"] = _runs
-    env.globals.update(zip=zip, link_to=link_to, language=language)
+    env.globals.update(zip=zip, link_to=link_to, language=language, direction=direction(language))
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env

@@ -77,7 +77,7 @@ async def bind(
         (label, _("Page %(page)s of %(pages)s") % {"page": n, "pages": len(labels)}) if label else None
         for n, label in enumerate(labels, 1)
     ]
-    for target, overlay in zip(writer.pages, await footers(browser, book.paper, stamps)):
+    for target, overlay in zip(writer.pages, await footers(browser, book.paper, stamps, language)):
         stamp(writer, target, overlay)
     _outline(writer, front, _("Introduction"))
     metadata(writer, _("%(title)s: workbook") % {"title": content.guide.title}, content.guide.tagline, brand)

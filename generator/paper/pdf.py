@@ -81,7 +81,7 @@ async def _print_all(
     from playwright.async_api import Error as PlaywrightError
 
     try:
-        async with _browser() as browser:
+        async with chromium_browser() as browser:
             await _print_sheets(browser, site_dir, plan, sheets, jobs)
             await _stamp(browser, plan, sheets, content, brand, language)
             for book in books:
@@ -93,7 +93,8 @@ async def _print_all(
 
 
 @asynccontextmanager
-async def _browser() -> AsyncIterator[Any]:
+async def chromium_browser() -> AsyncIterator[Any]:
+    """Debian's Chromium, started headless for printing (a clear PdfError when it cannot be)."""
     if not CHROMIUM.exists():
         raise PdfError(
             f"Chromium was not found at {CHROMIUM}. Install Debian's Chromium with "
@@ -175,7 +176,7 @@ async def _stamp(browser: Any, plan: Plan, sheets: list[Wanted], content: Conten
         ]
         if not labels:
             continue
-        overlay = iter(await footers(browser, paper, labels))
+        overlay = iter(await footers(browser, paper, labels, language))
         for wanted, reader in zip(mine, readers):
             writer = PdfWriter(clone_from=reader)
             for page in writer.pages:

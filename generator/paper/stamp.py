@@ -10,6 +10,8 @@ from markupsafe import escape
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
+from ..locale import direction
+
 PAPER = {"a4": "A4", "letter": "Letter"}
 INCHES = {"a4": (8.27, 11.7), "letter": (8.5, 11.0)}  # Chromium's sizes for them
 MARGINS = {"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}  # worksheets' and workbooks'
@@ -24,8 +26,11 @@ STYLE = (
 )
 
 
-async def footers(browser: Any, paper: str, labels: list[tuple[str, str] | None]) -> list[PageObject]:
-    """One transparent page per label, with the label's two parts at its foot (none for None)."""
+async def footers(
+    browser: Any, paper: str, labels: list[tuple[str, str] | None], language: str = "en"
+) -> list[PageObject]:
+    """One transparent page per label, with the label's two parts at its foot (none for None): the
+    first where ``language``'s lines start (the left, or the right for Arabic), the second at the end."""
     width, height = INCHES[paper]
     pages = "".join(
         f'<div class="page"><div class="foot"><span>{escape(label[0])}</span>'
@@ -35,7 +40,7 @@ async def footers(browser: Any, paper: str, labels: list[tuple[str, str] | None]
         for label in labels
     )
     html = (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><style>'
+        f'<!doctype html><html lang="{escape(language)}" dir="{direction(language)}"><head><meta charset="utf-8"><style>'
         f"{STYLE.format(width=width, height=height)}</style></head><body>{pages}</body></html>"
     )
     page = await browser.new_page()

@@ -412,7 +412,7 @@
     var head = table.createTHead().insertRow();
     var over = history.length > 1;  // one saved result has no line to draw yet
     [data.roles.rate.singular.replace(/^./, function (c) { return c.toUpperCase(); })]
-      .concat(over ? [t("Over time")] : []).concat([history.map(function (h) { return dayText(h.date); }).join(" → ")])
+      .concat(over ? [t("Over time")] : []).concat([window.leapI18n.sequence(history.map(function (h) { return dayText(h.date); }))])
       .forEach(function (label) {
       var th = document.createElement("th");
       th.scope = "col";
@@ -431,7 +431,7 @@
       name.textContent = entry.title;
       row.appendChild(name);
       if (over) row.insertCell().appendChild(sparkline(values, choices(data)));
-      row.insertCell().textContent = values.map(function (v) { return v ? ratingName(data, v) : "–"; }).join(" → ");
+      row.insertCell().textContent = window.leapI18n.sequence(values.map(function (v) { return v ? ratingName(data, v) : "–"; }));
     });
     var next = document.createElement("p");
     var source = document.getElementById("leap-due-data");

@@ -5,6 +5,9 @@
  *   t("Saved in this browser at %(time)s.", { time: ... })
  *   nt("%(n)s answer", "%(n)s answers", count, { ... })   // n is filled in with count
  *   day("2026-03-02")                                       // a date as the page's language writes it
+ *   sequence(["2", "3", "4"])                               // values over time, earliest first, arrows
+ *                                                           // pointing the way the language reads
+ *   rtl()                                                   // whether the page reads right to left
  *
  * A message the catalog does not hold shows as written (English, the messages' own language). A
  * plural message's forms are keyed by the language's plural categories, which Intl.PluralRules
@@ -60,5 +63,17 @@
     }
   }
 
-  window.leapI18n = { t: t, nt: nt, day: day, lang: lang };
+  /* Values in the order they came, joined by arrows that point the way the page reads: "2 → 3"
+   * on an English page; on a right-to-left page the earliest stands at the right, so "3 ← 2". */
+  function sequence(values) {
+    return values.join(rtl() ? " \u2190 " : " \u2192 ");
+  }
+
+  /* Whether the page reads right to left (the theme sets dir="rtl" on the body, not the root). */
+  function rtl() {
+    var node = document.body || document.documentElement;
+    return window.getComputedStyle(node).direction === "rtl";
+  }
+
+  window.leapI18n = { t: t, nt: nt, day: day, sequence: sequence, rtl: rtl, lang: lang };
 })();

@@ -183,9 +183,9 @@
       var rated = catalog.assessment.filter(function (f) { return f.name.indexOf("rating:") === 0; });
       rated.forEach(function (field) {
         var id = field.name.slice("rating:".length);
-        lines.push("- " + md(ratedTitle(field.label)) + ": " + history.map(function (h) {
+        lines.push("- " + md(ratedTitle(field.label)) + ": " + window.leapI18n.sequence(history.map(function (h) {
           return (h.ratings || {})[id] || "–";
-        }).join(" → "));
+        })));
       });
       lines.push("");
     }

@@ -143,8 +143,10 @@
       if (part === "%(pages)s") return "counter(pages)";
       return part ? "\"" + part.replace(/["\\]/g, "\\$&") + "\"" : "";
     }).join(" ");
-    style.textContent = "@page { @bottom-left { content: \"" + title + "\"; font: 8pt sans-serif; }" +
-      " @bottom-right { content: " + words + "; font: 8pt sans-serif; } }";
+    /* The title where a line starts, the page number where it ends: mirrored on a right-to-left page. */
+    var rtl = window.leapI18n.rtl();
+    style.textContent = "@page { @bottom-" + (rtl ? "right" : "left") + " { content: \"" + title + "\"; font: 8pt sans-serif; }" +
+      " @bottom-" + (rtl ? "left" : "right") + " { content: " + words + "; font: 8pt sans-serif; } }";
     document.head.appendChild(style);
   }
 
