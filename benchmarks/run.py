@@ -5,7 +5,7 @@
 
 Synthetic content is the shipped content copied N times: copy k of every item links to copy k of
 its targets (so the shape and the relation density are the guide's), and its title says which
-copy it is. For each size and builder, in a fresh process and a fresh project: `leap build
+copy it is, in the source language only. For each size and builder, in a fresh process and a fresh project: `leap build
 --engine mkdocs|zensical` into an empty site (generation, the builder, search index, data files:
 all of it), with the peak memory of its largest process (for Zensical, its own process counts).
 The table ends with the targets it is measured against:
@@ -50,6 +50,14 @@ finally:
 ENGINES = ("mkdocs", "zensical")
 
 
+def machine() -> str:
+    """The line that says what a table was measured on."""
+    return (
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+
+
 def synthesize(target: Path, copies: int) -> None:
     """``copies`` copies of the shipped items, ids suffixed per copy, relations kept within each copy."""
     framework = check(ROOT / "content").content.framework
@@ -58,6 +66,10 @@ def synthesize(target: Path, copies: int) -> None:
     for name in ("framework.yaml", "guide.yaml", "programme.yaml"):
         if (ROOT / "content" / name).is_file():
             shutil.copy(ROOT / "content" / name, target / name)
+    # One language: the copies have no translation (benchmarks/languages.py measures a second one).
+    guide = yaml.safe_load((target / "guide.yaml").read_text(encoding="utf-8"))
+    guide.pop("translations", None)
+    (target / "guide.yaml").write_text(yaml.safe_dump(guide, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for folder, fields in relations.items():
         (target / folder).mkdir()
         for source in sorted((ROOT / "content" / folder).glob("*.yaml")):
@@ -101,10 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="only 1x and 10x")
     sizes = [1, 10] if parser.parse_args().quick else [1, 10, 100]
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}"
-    )
+    print(machine())
     print(f"{'size':>5} {'builder':>9} {'pages':>6} {'build s':>8} {'vs 10x':>7} {'peak MB':>8} {'site MB':>8}")
     results: dict[tuple[int, str], dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as work:

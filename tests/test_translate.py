@@ -118,3 +118,14 @@ def test_languages_are_checked(mini: Path) -> None:
 def test_a_language_the_guide_is_not_in_is_an_error(mini: Path) -> None:
     with pytest.raises(ContentError, match="not translated into 'fr'"):
         check(mini, language="fr")
+
+
+def test_a_language_the_engine_has_no_catalog_for_is_a_warning_at_its_line(mini: Path) -> None:
+    _translated_into(mini, "it")
+    assert run_leap("translate", "update", "--content", str(mini), cwd=mini.parent).returncode == 0
+    result = run_leap("check", "--content", str(mini), cwd=mini.parent)
+    assert result.returncode == 0, result.stderr
+    line = (mini / "guide.yaml").read_text(encoding="utf-8").splitlines().index("translations: [it]") + 1
+    assert f"guide.yaml:{line}: warning: the engine has no catalog for 'it'" in result.stderr
+    assert "'de'" not in result.stderr  # German has one
+    assert run_leap("check", "--strict", "--content", str(mini), cwd=mini.parent).returncode == 1

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..content.authoring import id_problem, import_csv, import_matrix, new_item
-from ..content.catalogs import review
+from ..content.catalogs import engine_words, review
 from ..content.check import check
 from ..content.framework import FieldSpec, Framework, Kind
 from ..content.load import FRAMEWORK_FILE, SourceDoc, display_path, load_content
@@ -32,7 +32,10 @@ def check_command(content_dir: Path | None, config_file: Path, strict: bool) -> 
         content_dir = settings_from(config_file).content_dir if config_file.is_file() else Path("content")
     checked = check(content_dir, strict)
     reviews = review(content_dir, checked.content)
-    translation = [problem for one in reviews for problem in one.problems]
+    translation = [
+        *engine_words(content_dir, checked.content),
+        *(problem for one in reviews for problem in one.problems),
+    ]
     if strict and translation:
         raise ContentError(translation)
     show([*checked.warnings, *translation])

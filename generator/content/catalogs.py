@@ -12,6 +12,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po
 
 from ..errors import Problem
+from ..locale import catalog as engine_catalog
 from .load import LOCALE, MAX_FILE_BYTES, display_path, load_content
 from .model import Content
 from .translate import Coverage, report, texts
@@ -92,3 +93,27 @@ def review(content_dir: Path, content: Content) -> list[Review]:
         )
         reviews.append(Review(language, summary, problems))
     return reviews
+
+
+def engine_words(content_dir: Path, content: Content) -> list[Problem]:
+    """A warning for each of the guide's languages the engine has no catalog for: its own words
+    (buttons, headings, the scripts' messages) would show in English on those pages."""
+    guide = content_dir / "guide.yaml"
+    text = guide.read_text(encoding="utf-8") if guide.is_file() else ""
+
+    def line_of(key: str) -> int:
+        return next((n for n, line in enumerate(text.splitlines(), 1) if line.startswith(f"{key}:")), 1)
+
+    wanted = [("language", content.guide.language)] if content.guide.language else []
+    wanted += [("translations", language) for language in content.guide.translations]
+    return [
+        Problem(
+            display_path(guide),
+            line_of(key),
+            f"the engine has no catalog for '{language}': its own words (buttons, headings, messages) "
+            'show in English on those pages; see the README\'s "A language the engine does not speak yet"',
+            warning=True,
+        )
+        for key, language in wanted
+        if language.split("-")[0].lower() != "en" and engine_catalog(language) is None
+    ]
