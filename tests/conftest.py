@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import traceback
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -38,9 +39,40 @@ def folder_of(item: Any, content: Any) -> str:
     return str(content.framework.kind(item.kind).folder)
 
 
+# Commands that run in a process of their own even in tests: `serve` lives on until stopped, and
+# `pdf` runs its own event loop (asyncio), which the session's browser already runs in this one.
+OWN_PROCESS = {"serve", "pdf"}
+
+
 def run_leap(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run the `leap` command from this checkout, as a user would, and capture what it prints."""
-    return run_python("-m", "generator.cli", *args, cwd=cwd, **env)
+    """Run the `leap` command from this checkout, as a user would, and capture what it prints.
+
+    It runs in this process (click's test runner, in ``cwd``), which saves starting Python and
+    importing the engine for each of the suite's hundreds of commands; a command given
+    environment variables, or one of :data:`OWN_PROCESS`, runs in a process of its own, as do the
+    tests that are about the process itself (signals, exit codes from a shell), with
+    :func:`run_python`. An exception that escapes shows as a traceback on standard error with exit
+    code 1, as it would from a process."""
+    if env or (args and args[0] in OWN_PROCESS):
+        return run_python("-m", "generator.cli", *args, cwd=cwd, **env)
+    return _in_process(list(args), cwd)
+
+
+def _in_process(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, args, prog_name="leap", env={"NO_MKDOCS_2_WARNING": "1"})
+    finally:
+        os.chdir(before)
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(["leap", *args], result.exit_code, result.stdout, stderr)
 
 
 def run_python(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -10,6 +10,7 @@ each one's pages and site go; the builders' adapters loop over them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,15 @@ class Languages:
     def excluded(self) -> list[str]:
         """What the source language's build leaves out of docs/: the translations' folders."""
         return [f"/{language}/" for language in self.translations]
+
+
+def theme_credit(language: str, extra: Mapping[str, Any]) -> dict[str, bool]:
+    """The theme's "Made with ..." line under every page is English whatever the page's language,
+    and the theme offers no translation of it: on a site in another language it is left out
+    (``extra.generator: false``), unless mkdocs.yml's ``extra`` says what it wants."""
+    if "generator" in extra or language.split("-")[0].lower() == "en":
+        return {}
+    return {"generator": False}
 
 
 def native_name(language: str) -> str:

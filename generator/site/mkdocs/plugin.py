@@ -38,7 +38,7 @@ from ...pages.safe import attribute
 from ...pages.templating import theme_cache
 from .. import bundled, publish
 from ..generate import Generated, generate, write_docs
-from ..languages import languages_of_guide
+from ..languages import languages_of_guide, theme_credit
 from .config import LeapConfig, settings_of
 from .preview import GeneratedFile, Preview, add_word_forms, merge_search_index
 from .serve import guard_hosts
@@ -133,6 +133,7 @@ class LeapPlugin(BasePlugin[LeapConfig]):  # type: ignore[no-untyped-call]
         guide = rendered.checked.content.guide
         _theme_text(config, rendered.brand.site_name, guide.description or guide.tagline)
         languages = languages_of_guide(guide, settings.site_language)
+        config.extra.update(theme_credit(rendered.checked.language, config.extra))
         if languages.translations:  # the theme's language selector, on every page
             config.extra["alternate"] = languages.alternates(rendered.checked.language, _read_from_files(config))
             if self.config.publish and self.command == "build":

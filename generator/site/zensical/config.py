@@ -29,7 +29,7 @@ from ...pages.brand import Brand
 from ...pages.safe import attribute
 from .. import bundled
 from ..generate import Generated
-from ..languages import Languages
+from ..languages import Languages, theme_credit
 from ..settings import Options, Settings, colours
 
 SANITIZE = "generator.pages.sanitize"
@@ -150,7 +150,10 @@ def engine_config(
     child["extra_css"] = _missing(config.get("extra_css"), bundled.STYLESHEETS)
     child["extra_javascript"] = _missing(config.get("extra_javascript"), bundled.SCRIPTS)
     extra = mapping(config.get("extra"))
-    child["extra"] = {"polyfills": _missing(extra.get("polyfills"), bundled.POLYFILLS)}
+    child["extra"] = {
+        "polyfills": _missing(extra.get("polyfills"), bundled.POLYFILLS),
+        **theme_credit(rendered.checked.language, extra),
+    }
     if languages is not None:  # the theme's language selector
         child["extra"]["alternate"] = languages.alternates(
             rendered.checked.language, options.offline or not config.get("use_directory_urls", True)
