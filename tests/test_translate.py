@@ -14,6 +14,7 @@ from generator.content.check import check
 from generator.content.load import load_content
 from generator.content.translate import texts
 from generator.errors import ContentError
+from generator.pages.render import render_pages
 from tests.conftest import run_leap
 
 
@@ -129,3 +130,51 @@ def test_a_language_the_engine_has_no_catalog_for_is_a_warning_at_its_line(mini:
     assert f"guide.yaml:{line}: warning: the engine has no catalog for 'it'" in result.stderr
     assert "'de'" not in result.stderr  # German has one
     assert run_leap("check", "--strict", "--content", str(mini), cwd=mini.parent).returncode == 1
+
+
+def test_tags_show_by_their_titles_and_translate(mini: Path) -> None:
+    """A tag the guide names shows by its title (the theme's tags, the wiki's categories), which
+    translators translate like any text; one it does not name shows as items write it."""
+    guide = mini / "guide.yaml"
+    guide.write_text(
+        guide.read_text(encoding="utf-8") + "tags:\n  - {id: visibility, title: Being seen}\n", encoding="utf-8"
+    )
+    checked = check(mini)
+    assert checked.content.guide.tag_name("visibility") == "Being seen"
+    assert checked.content.guide.tag_name("strategy") == "strategy"
+    pages = render_pages(checked.content, checked.graph)
+    hiding = next(text for path, text in pages.items() if path.endswith("hiding.md") and "worksheets" not in path)
+    assert 'tags:\n  - "Being seen"\n' in hiding
+    docs, _ = load_content(mini)
+    found = [
+        text for text in texts(docs, checked.content.framework) if text.context == "guide.yaml: tags.visibility.title"
+    ]
+    line = guide.read_text(encoding="utf-8").splitlines().index("  - {id: visibility, title: Being seen}") + 1
+    assert [(text.text, text.line) for text in found] == [("Being seen", line)]
+    wiki = run_leap("export", "wiki", "--flavor", "mediawiki", "--content", str(mini), "--out", "wiki", cwd=mini.parent)
+    assert wiki.returncode == 0, wiki.stderr
+    assert "[[Category:Being seen]]" in (mini.parent / "wiki" / "Hiding.wiki").read_text(encoding="utf-8")
+
+
+def test_tag_titles_are_checked(mini: Path) -> None:
+    guide = mini / "guide.yaml"
+    lines = guide.read_text(encoding="utf-8").splitlines()
+    guide.write_text(
+        "\n".join(
+            [
+                *lines,
+                "tags:",
+                "  - {id: visibilty, title: Seen}",
+                "  - {id: strategy, title: A}",
+                "  - {id: strategy, title: B}",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as caught:
+        check(mini)
+    text = str(caught.value)
+    n = len(lines)
+    assert f"guide.yaml:{n + 2}: warning: 'tags': no item has the tag 'visibilty' (did you mean 'visibility'?)" in text
+    assert f"guide.yaml:{n + 4}: 'tags': 'strategy' is named twice" in text

@@ -212,6 +212,14 @@ class ActionMode:
 
 
 @schema_class(frozen=True, config=SCHEMA)
+class TagName:
+    id: Slug
+    """The tag as items write it, such as business-acumen."""
+    title: OneLine
+    """How readers see it, such as "Business acumen"; translated with the rest of the guide."""
+
+
+@schema_class(frozen=True, config=SCHEMA)
 class Guide:
     """The guide's own text: ``guide.yaml``."""
 
@@ -245,6 +253,13 @@ class Guide:
     """Where the ideas come from, one entry each. Markdown: italicise a book's title with *asterisks*."""
     sources_intro: Text | None = None
     """What the home page says before the sources, such as how the guide uses them. Markdown."""
+    tags: Annotated[tuple[TagName, ...], Field(max_length=300)] = ()
+    """How each tag is shown to readers, on the tags page and at the top of each page: an id and a
+    title. A tag not named here shows as items write it (its id)."""
+
+    def tag_name(self, tag: str) -> str:
+        """How readers see a tag: its name, or the tag itself when the guide gives it none."""
+        return next((named.title for named in self.tags if named.id == tag), tag)
 
     @property
     def key(self) -> str:

@@ -62,7 +62,7 @@ def texts(docs: list[SourceDoc], framework: Framework) -> list[Text]:
     for doc in docs:
         schema = _schema(framework, doc)
         if schema is not None and not doc.failed:
-            found += _walk(doc, doc.data, schema, schema.get("$defs", {}), ())
+            found += _walk(doc, doc.data, schema, schema.get("$defs", {}), (), ())
     return found
 
 
@@ -85,7 +85,11 @@ _SCHEMAS: dict[str, dict[str, Any]] = {
 }
 
 
-def _walk(doc: SourceDoc, value: Any, schema: dict[str, Any], defs: dict[str, Any], loc: Loc) -> Iterator[Text]:
+def _walk(
+    doc: SourceDoc, value: Any, schema: dict[str, Any], defs: dict[str, Any], loc: Loc, at: Loc
+) -> Iterator[Text]:
+    """The texts in ``value``: ``loc`` is its place as the context names it (a list entry by its
+    id, when it has one), ``at`` its place in the file (by position, for its line)."""
     schema = _resolved(schema, defs)
     if isinstance(value, str):
         branches = [_resolved(b, defs) for b in schema.get("anyOf", [schema])]
@@ -93,7 +97,7 @@ def _walk(doc: SourceDoc, value: Any, schema: dict[str, Any], defs: dict[str, An
         if text is not None:
             prompt = any("text" in b.get("properties", {}) and "id" in b.get("properties", {}) for b in branches)
             file = f"{doc.folder}/{doc.id}.yaml" if doc.folder else f"{doc.id}.yaml"
-            yield Text(doc.path, file, loc, doc.line_of(loc), value, text, question(value).id if prompt else "")
+            yield Text(doc.path, file, loc, doc.line_of(at), value, text, question(value).id if prompt else "")
     elif isinstance(value, dict):
         branch = _branch(schema, defs, "object")
         properties = branch.get("properties", {})
@@ -101,7 +105,7 @@ def _walk(doc: SourceDoc, value: Any, schema: dict[str, Any], defs: dict[str, An
         for key, inner in value.items():
             sub = properties.get(key, extra if isinstance(extra, dict) else None)
             if sub is not None:
-                yield from _walk(doc, inner, sub, defs, (*loc, key))
+                yield from _walk(doc, inner, sub, defs, (*loc, key), (*at, key))
     elif isinstance(value, list):
         branch = _branch(schema, defs, "array")
         items = branch.get("items")
@@ -109,7 +113,7 @@ def _walk(doc: SourceDoc, value: Any, schema: dict[str, Any], defs: dict[str, An
         for index, inner in enumerate(value):
             sub = prefix[index] if index < len(prefix) else items
             if isinstance(sub, dict):
-                yield from _walk(doc, inner, sub, defs, (*loc, _key(inner, index)))
+                yield from _walk(doc, inner, sub, defs, (*loc, _key(inner, index)), (*at, index))
 
 
 def _key(value: Any, index: int) -> str | int:

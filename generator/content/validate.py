@@ -305,7 +305,34 @@ def _check_references(
                     )
                 )
     if guide is not None and guide_doc is not None:
-        problems += _check_guide(framework, guide, guide_doc, known)
+        used = {
+            tag
+            for item, _ in items.values()
+            for spec in framework.kind(item.kind).of_type("tags")
+            for tag in item.get(spec.name, ())
+        }
+        problems += _check_guide(framework, guide, guide_doc, known) + _check_tags(guide, guide_doc, used)
+    return problems
+
+
+def _check_tags(guide: Guide, doc: SourceDoc, used: set[str]) -> list[Problem]:
+    """Each tag is named once; a name for a tag no item has is probably a typo (a warning)."""
+    problems = []
+    seen: set[str] = set()
+    for index, named in enumerate(guide.tags):
+        line = doc.line_of(("tags", index, "id"))
+        if named.id in seen:
+            problems.append(Problem(doc.path, line, f"'tags': '{named.id}' is named twice"))
+        elif named.id not in used:
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    f"'tags': no item has the tag '{named.id}'" + _did_you_mean(named.id, sorted(used)),
+                    warning=True,
+                )
+            )
+        seen.add(named.id)
     return problems
 
 

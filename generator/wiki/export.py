@@ -200,7 +200,8 @@ def _marks(graph: Graph, mediawiki_flavor: bool, relation: str, rows: Any, colum
 def _item_categories(graph: Graph, item: Item) -> list[str]:
     """The MediaWiki categories of an item's page: its section's, and one per tag."""
     kind = graph.content.kind_of(item)
-    tags = [tag.replace("-", " ") for spec in kind.of_type("tags") for tag in item.get(spec.name, ())]
+    named = graph.content.guide.tag_name
+    tags = [named(tag).replace("-", " ") for spec in kind.of_type("tags") for tag in item.get(spec.name, ())]
     return list(dict.fromkeys(mediawiki_title(name) for name in [kind.name, *tags]))
 
 
