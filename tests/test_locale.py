@@ -19,6 +19,7 @@ from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
+import generator.locale as locale_package
 from generator.content.check import check
 from generator.locale import SHIPPED, catalog, script_catalog, script_messages, translations
 from generator.locale import _plural_forms as plural_forms
@@ -31,7 +32,7 @@ from tests.conftest import MINI, ROOT
 
 # The catalogs that must be complete: every message translated, none fuzzy. (fr, es and ar are
 # shipped empty for translators to fill; add each here once it is.)
-COMPLETE = ("de",)
+COMPLETE = SHIPPED
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 GOLDEN = Path(__file__).parent / "golden" / "mini-de"
 # German pages of the mini fixture kept as goldens: worksheets, the journal, the programme, home.
@@ -105,15 +106,28 @@ def test_a_complete_catalog_translates_every_message_and_keeps_its_placeholders(
     assert problems == []
 
 
-def test_translations_compile_in_memory_and_skip_fuzzy_ones() -> None:
+def test_translations_compile_in_memory() -> None:
     german = translations("de")
     assert german.gettext("Print a blank copy") == "Leere Vorlage drucken"
     assert german.ngettext("%(num)s page", "%(num)s pages", 1) % {"num": 1} == "1 Seite"
     assert german.ngettext("%(num)s page", "%(num)s pages", 3) % {"num": 3} == "3 Seiten"
     assert translations("de-CH").gettext("Print a blank copy") == "Leere Vorlage drucken"  # the base language's
     assert translations("en").gettext("Print a blank copy") == "Print a blank copy"
-    assert translations("fr").gettext("Print a blank copy") == "Print a blank copy"  # empty so far: English
+    assert translations("fr").gettext("Print a blank copy") == "Imprimer une copie vierge"
+    assert translations("ar").ngettext("%(num)s page", "%(num)s pages", 2) % {"num": 2} == "صفحتان"
     assert not list(LOCALE.rglob("*.mo")), "catalogs are compiled in memory; no .mo is kept"
+
+
+def test_a_fuzzy_or_empty_translation_shows_the_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = Catalog(locale="de")
+    found.add("Print a blank copy", "Leere Vorlage", flags=["fuzzy"])
+    found.add("Clear my answers", "")
+    found.add("Print with my answers", "Mit meinen Antworten drucken")
+    monkeypatch.setattr(locale_package, "catalog", lambda language: found)
+    compiled = translations.__wrapped__("de")
+    assert compiled.gettext("Print a blank copy") == "Print a blank copy"
+    assert compiled.gettext("Clear my answers") == "Clear my answers"
+    assert compiled.gettext("Print with my answers") == "Mit meinen Antworten drucken"
 
 
 @pytest.mark.parametrize(
