@@ -67,6 +67,9 @@ def test_the_page_scripts_speak_german(browser, shipped_url: str, engine: str) -
     assert "Suche" in words, words  # the theme's own words
     # The theme's credit line, which it has only in English, is left out of a German site.
     assert "Made with" not in page.locator("footer").inner_text()
+    # On paper a link prints where it leads, in German too.
+    printed = page.locator("article a[data-print-url]").first.get_attribute("data-print-url") or ""
+    assert printed.startswith("im Leitfaden: journal/"), printed  # the first link: to My journal
     page.locator("textarea").first.fill("Ein erster Gedanke")
     status = page.locator(".leap-save-status")
     status.wait_for(state="visible")

@@ -115,7 +115,8 @@
     var canonical = document.querySelector('link[rel="canonical"]');
     if (canonical) return new URL(link.getAttribute("href"), canonical.href).href;
     var root = siteBase();
-    return "in the guide: " + (root ? link.pathname.slice(root.pathname.length) : link.getAttribute("href"));
+    // Translators: printed after a link on paper, where it leads within the guide ("skills/delegation/").
+    return t("in the guide: %(path)s", { path: root ? link.pathname.slice(root.pathname.length) : link.getAttribute("href") });
   }
 
   /* Links to the PDFs the build published beside the site. */
