@@ -86,12 +86,22 @@ def synthesize(target: Path, copies: int) -> None:
                 )
 
 
+class Failed(Exception):
+    """A build that did not finish: what it printed last, and the peak memory it reached."""
+
+    def __init__(self, log: str) -> None:
+        lines = log.strip().splitlines()
+        self.peak_mb = next((json.loads(line)["peak_mb"] for line in reversed(lines) if line.startswith("{")), 0.0)
+        super().__init__(next((line for line in reversed(lines) if not line.startswith("{")), "no message"))
+
+
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, str]:
+    """How long a command took, and what it printed on standard error; Failed if it failed."""
     start = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if result.returncode:
-        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{result.stdout}\n{result.stderr}")
+        raise Failed(result.stderr)
     return elapsed, result.stderr
 
 
@@ -119,7 +129,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         for copies in sizes:
             for engine in ENGINES:
-                r = results[copies, engine] = measure(copies, Path(work), engine)
+                try:
+                    r = results[copies, engine] = measure(copies, Path(work), engine)
+                except Failed as failed:  # say so, and go on with the other builder
+                    print(f"{copies:>4}x {engine:>9} failed, peak {failed.peak_mb:.0f} MB: {failed}", flush=True)
+                    shutil.rmtree(Path(work) / f"x{copies}-{engine}", ignore_errors=True)
+                    continue
                 base = results.get((10, engine))
                 growth = f"{r['seconds'] / base['seconds']:>6.1f}x" if base else f"{'':>7}"
                 print(
@@ -128,10 +143,10 @@ def main() -> None:
                     flush=True,
                 )
     if 100 in sizes:
-        for engine in ENGINES:
-            growth = results[100, engine]["seconds"] / results[10, engine]["seconds"]
+        for engine in [e for e in ENGINES if (100, e) in results and (10, e) in results]:
+            ratio = results[100, engine]["seconds"] / results[10, engine]["seconds"]
             print(
-                f"{engine}: growth 100x/10x: {growth:.1f} (target <= 10.5); peak at 100x: "
+                f"{engine}: growth 100x/10x: {ratio:.1f} (target <= 10.5); peak at 100x: "
                 f"{results[100, engine]['peak_mb']:.0f} MB (target <= 600)"
             )
 

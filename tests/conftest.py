@@ -51,9 +51,9 @@ def run_leap(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[s
     importing the engine for each of the suite's hundreds of commands; a command given
     environment variables, or one of :data:`OWN_PROCESS`, runs in a process of its own, as do the
     tests that are about the process itself (signals, exit codes from a shell), with
-    :func:`run_python`. An exception that escapes shows as a traceback on standard error with exit
+    :func:`run_python`. ``LEAP_TESTS_IN_PROCESSES=1`` runs every command in a process of its own. An exception that escapes shows as a traceback on standard error with exit
     code 1, as it would from a process."""
-    if env or (args and args[0] in OWN_PROCESS):
+    if env or (args and args[0] in OWN_PROCESS) or os.environ.get("LEAP_TESTS_IN_PROCESSES") == "1":
         return run_python("-m", "generator.cli", *args, cwd=cwd, **env)
     return _in_process(list(args), cwd)
 
