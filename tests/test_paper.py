@@ -22,13 +22,13 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import Destination
 
 from generator.content.check import check
+from generator.locale import translations
 from generator.pages.worksheets import Entry, workbook_order
 from generator.paper.server import serve
 from tests.conftest import MINI, ROOT, make_project, run_leap
 
 SIZES = {"a4": (595.92, 842.88), "letter": (612.0, 792.0)}
 FOOTER_ZONE = 16 * 72 / 25.4  # the bottom margin, in points: the footer is printed there
-PAGE = re.compile(r"^Page (\d+) of (\d+)$")
 
 
 # --- reading PDFs -----------------------------------------------------------------------------
@@ -139,13 +139,14 @@ def entries() -> tuple[Entry, ...]:
     return workbook_order(check(ROOT / "content").content)
 
 
-def contents_of(pdf: Path) -> dict[str, int]:
-    """The contents pages: each entry's title and the page number printed beside it."""
+def contents_of(pdf: Path, heading: str = "Contents") -> dict[str, int]:
+    """The contents pages (their footer says ``heading``): each entry's title and the page number
+    printed beside it."""
     reader = PdfReader(pdf)
     pages = [
         n
         for n in range(2, len(reader.pages) + 1)
-        if body_and_footer(pdf, n, float(reader.pages[0].mediabox.height))[1][:1] == ["Contents"]
+        if body_and_footer(pdf, n, float(reader.pages[0].mediabox.height))[1][:1] == [heading]
     ]
     found: dict[str, int] = {}
     for line in layout_text(pdf, pages[0], pages[-1]).splitlines():
@@ -157,19 +158,22 @@ def contents_of(pdf: Path) -> dict[str, int]:
 
 @pytest.mark.browser
 @pytest.mark.slow
-@pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_every_contents_entry_is_on_the_page_its_number_says(
-    printed: Path, entries: tuple[Entry, ...], paper: str
-) -> None:
-    pdf = printed / "site" / "pdf" / f"workbook-{paper}.pdf"
+@pytest.mark.parametrize(("language", "paper"), [("en", "a4"), ("en", "letter"), ("de", "a4")])
+def test_every_contents_entry_is_on_the_page_its_number_says(printed: Path, language: str, paper: str) -> None:
+    """In each language the guide is in (German's workbook beside the English one)."""
+    _ = translations(language).gettext
+    entries = workbook_order(check(ROOT / "content", language=language).content)
+    folder = printed / "site" / ("" if language == "en" else language) / "pdf"
+    pdf = folder / f"workbook-{paper}.pdf"
     reader = PdfReader(pdf)
     height = float(reader.pages[0].mediabox.height)
     total = len(reader.pages)
     assert body_and_footer(pdf, 1, height)[1] == []  # the cover bears no number
     for number in range(2, total + 1):  # every other page does, counted from the cover
         footer = body_and_footer(pdf, number, height)[1]
-        assert [line for line in footer if PAGE.match(line)] == [f"Page {number} of {total}"], (number, footer)
-    contents = contents_of(pdf)
+        page_words = _("Page %(page)s of %(pages)s") % {"page": number, "pages": total}
+        assert footer.count(page_words) == 1, (number, footer)
+    contents = contents_of(pdf, _("Contents"))
     for entry in entries:
         assert entry.title in contents, entry.title
         body, _ = body_and_footer(pdf, contents[entry.title], height)
@@ -177,7 +181,7 @@ def test_every_contents_entry_is_on_the_page_its_number_says(
     for part in dict.fromkeys(entry.part for entry in entries):
         first = next(entry for entry in entries if entry.part == part)
         assert contents[part] == contents[first.title]
-    assert body_and_footer(pdf, contents["Introduction"], height)[0][0][2] == "Introduction"
+    assert body_and_footer(pdf, contents[_("Introduction")], height)[0][0][2] == _("Introduction")
 
 
 @pytest.mark.browser
