@@ -247,10 +247,12 @@ def write_docs_of(content: Path, docs: Path) -> Wrote:
     return Wrote(generated.pages, write_docs(generated, docs))
 
 
-def save_two_results(page: Any, trait: str, first: int, then: int, dated: str) -> None:
-    """On the self-assessment page: rate ``trait`` ``first`` and save the results, date them back to
-    ``dated``, then rate it ``then`` and save again (two points on the chart)."""
-    save = page.get_by_role("button", name="Save today's results to compare later")
+def save_two_results(page: Any, trait: str, first: int, then: int, dated: str, language: str = "en") -> None:
+    """On the self-assessment page (in ``language``): rate ``trait`` ``first`` and save the
+    results, date them back to ``dated``, then rate it ``then`` and save again (two points on the chart)."""
+    from generator.locale import translations
+
+    save = page.get_by_role("button", name=translations(language).gettext("Save today's results to compare later"))
     page.check(f'input[name="rating:{trait}"][value="{first}"]')
     save.click()
     page.evaluate(

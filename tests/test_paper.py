@@ -161,8 +161,8 @@ def contents_of(pdf: Path, heading: str = "Contents") -> dict[str, int]:
 @pytest.mark.parametrize(("language", "paper"), [("en", "a4"), ("en", "letter"), ("de", "a4")])
 def test_every_contents_entry_is_on_the_page_its_number_says(printed: Path, language: str, paper: str) -> None:
     """In each language the guide is in (German's workbook beside the English one)."""
-    _ = translations(language).gettext
-    entries = workbook_order(check(ROOT / "content", language=language).content)
+    words = translations(language).gettext
+    entries = workbook_order(check(ROOT / "content", language=language).content, language)
     folder = printed / "site" / ("" if language == "en" else language) / "pdf"
     pdf = folder / f"workbook-{paper}.pdf"
     reader = PdfReader(pdf)
@@ -171,17 +171,18 @@ def test_every_contents_entry_is_on_the_page_its_number_says(printed: Path, lang
     assert body_and_footer(pdf, 1, height)[1] == []  # the cover bears no number
     for number in range(2, total + 1):  # every other page does, counted from the cover
         footer = body_and_footer(pdf, number, height)[1]
-        page_words = _("Page %(page)s of %(pages)s") % {"page": number, "pages": total}
+        page_words = words("Page %(page)s of %(pages)s") % {"page": number, "pages": total}
         assert footer.count(page_words) == 1, (number, footer)
-    contents = contents_of(pdf, _("Contents"))
+    contents = contents_of(pdf, words("Contents"))
     for entry in entries:
         assert entry.title in contents, entry.title
         body, _ = body_and_footer(pdf, contents[entry.title], height)
-        assert body[0][2] == entry.title, (entry.title, contents[entry.title], body[:2])
+        top = " ".join(text for _, _, text in body[:3])  # a long title wraps onto a second line
+        assert top.startswith(entry.title), (entry.title, contents[entry.title], body[:2])
     for part in dict.fromkeys(entry.part for entry in entries):
         first = next(entry for entry in entries if entry.part == part)
         assert contents[part] == contents[first.title]
-    assert body_and_footer(pdf, contents[_("Introduction")], height)[0][0][2] == _("Introduction")
+    assert body_and_footer(pdf, contents[words("Introduction")], height)[0][0][2] == words("Introduction")
 
 
 @pytest.mark.browser

@@ -166,7 +166,7 @@ def test_the_self_assessment_and_its_chart_read_right_to_left(browser, rtl_url: 
     words = page.locator('.leap-anchor-rating label:has(input[name="rating:clarity"][value="1"])')
     assert text_box_of(words)["x"] < radio["x"]
     # Two dated results: the chart's line runs from the first (right) to the latest (left).
-    save_two_results(page, "clarity", 2, 4, "2026-01-01")
+    save_two_results(page, "clarity", 2, 4, "2026-01-01", "ar")
     points = page.locator("#leap-chart svg").first.locator("circle")
     assert points.count() == 2
     first, latest = points.nth(0).bounding_box(), points.nth(1).bounding_box()
