@@ -111,7 +111,7 @@ def engine_words(content_dir: Path, content: Content) -> list[Problem]:
             display_path(guide),
             line_of(key),
             f"the engine has no catalog for '{language}': its own words (buttons, headings, messages) "
-            'show in English on those pages; see the README\'s "A language the engine does not speak yet"',
+            "show in English on those pages; see the README's section \"The engine's own words\"",
             warning=True,
         )
         for key, language in wanted

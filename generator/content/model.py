@@ -258,7 +258,7 @@ class Guide:
     title. A tag not named here shows as items write it (its id)."""
 
     def tag_name(self, tag: str) -> str:
-        """How readers see a tag: its name, or the tag itself when the guide gives it none."""
+        """How readers see a tag: its title, or the tag itself when the guide gives it none."""
         return next((named.title for named in self.tags if named.id == tag), tag)
 
     @property
