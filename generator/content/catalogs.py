@@ -13,7 +13,7 @@ from babel.messages.pofile import PoFileError, read_po
 
 from ..errors import Problem
 from ..locale import catalog as engine_catalog
-from .load import LOCALE, MAX_FILE_BYTES, display_path, load_content
+from .load import LOCALE, MAX_FILE_BYTES, Loc, display_path, load_content
 from .model import Content
 from .translate import Coverage, report, texts
 
@@ -98,22 +98,20 @@ def review(content_dir: Path, content: Content) -> list[Review]:
 def engine_words(content_dir: Path, content: Content) -> list[Problem]:
     """A warning for each of the guide's languages the engine has no catalog for: its own words
     (buttons, headings, the scripts' messages) would show in English on those pages."""
-    guide = content_dir / "guide.yaml"
-    text = guide.read_text(encoding="utf-8") if guide.is_file() else ""
-
-    def line_of(key: str) -> int:
-        return next((n for n, line in enumerate(text.splitlines(), 1) if line.startswith(f"{key}:")), 1)
-
-    wanted = [("language", content.guide.language)] if content.guide.language else []
-    wanted += [("translations", language) for language in content.guide.translations]
+    docs, _ = load_content(content_dir)
+    guide = next((doc for doc in docs if doc.kind == "guide"), None)
+    if guide is None:
+        return []
+    wanted: list[tuple[Loc, str]] = [(("language",), content.guide.language)] if content.guide.language else []
+    wanted += [(("translations", index), language) for index, language in enumerate(content.guide.translations)]
     return [
         Problem(
-            display_path(guide),
-            line_of(key),
+            guide.path,
+            guide.line_of(loc),
             f"the engine has no catalog for '{language}': its own words (buttons, headings, messages) "
             "show in English on those pages; see the README's section \"The engine's own words\"",
             warning=True,
         )
-        for key, language in wanted
+        for loc, language in wanted
         if language.split("-")[0].lower() != "en" and engine_catalog(language) is None
     ]
